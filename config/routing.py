@@ -1,0 +1,5 @@
+"""All websocket routes of the site, collected from the apps' routing modules."""
+
+from network.routing import websocket_urlpatterns as network_routes
+
+websocket_urlpatterns = [*network_routes]

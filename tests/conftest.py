@@ -1,0 +1,30 @@
+import pytest
+from django.core.cache import cache
+from wagtail.models import Page, Site
+
+from network.models import HomePage
+
+
+@pytest.fixture(autouse=True)
+def _isolated_side_effects(settings, tmp_path):
+    """Each test writes media and mail into its own folder and starts with an empty cache."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home_page(db):
+    """The site's HomePage, installed as the root of the default Site."""
+    existing = HomePage.objects.first()
+    if existing:
+        return existing
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Stadtlabor", slug="start"))
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Stadtlabor"},
+    )
+    return home
