@@ -15,7 +15,10 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("konto/", include("allauth.urls")),
+    path("suche/", include("search.urls")),
     path("", include("network.urls")),
+    path("", include("bestpractice.urls")),
+    path("anmeldungen/", include("webtalks.urls")),
 ]
 
 if settings.DEBUG:

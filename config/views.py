@@ -1,6 +1,8 @@
 """Site-wide technical endpoints: health check, robots.txt, sitemap."""
 
+import asyncio
 import logging
+import time
 import uuid
 
 from asgiref.sync import async_to_sync
@@ -10,7 +12,7 @@ from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as WagtailPageSitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap_view
 
@@ -18,6 +20,10 @@ import search
 from network.sitemaps import OrganisationSitemap
 
 logger = logging.getLogger(__name__)
+
+# A check that does not answer within this many seconds counts as down, so that a hanging
+# engine makes /healthz fail fast instead of hanging the load balancer's probe.
+HEALTH_CHECK_TIMEOUT = 3
 
 
 def _check_database():
@@ -46,7 +52,10 @@ def _check_channel_layer():
         await layer.send(channel, {"type": "healthz.ping"})
         return await layer.receive(channel)
 
-    message = async_to_sync(roundtrip)()
+    async def roundtrip_with_timeout():
+        return await asyncio.wait_for(roundtrip(), timeout=HEALTH_CHECK_TIMEOUT)
+
+    message = async_to_sync(roundtrip_with_timeout)()
     if message.get("type") != "healthz.ping":
         raise RuntimeError("channel layer returned an unexpected message")
     return {"backend": type(layer).__name__}
@@ -67,35 +76,45 @@ HEALTH_CHECKS = {
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
+    """State of every engine the site needs; 503 as soon as one of them is down."""
     components = {}
     healthy = True
     for name, check in HEALTH_CHECKS.items():
+        started = time.perf_counter()
         try:
-            components[name] = {"status": "ok", **check()}
+            details = check()
         except Exception as error:  # noqa: BLE001 - any failure means "down"
-            logger.warning("healthz: %s is down: %s", name, error)
+            logger.warning("healthz: %s is down: %r", name, error)
+            # Only the class name: the message may contain hosts or credentials.
             components[name] = {"status": "down", "error": type(error).__name__}
             healthy = False
+        else:
+            components[name] = {"status": "ok", **(details or {})}
+        components[name]["ms"] = round((time.perf_counter() - started) * 1000, 1)
     return JsonResponse(
         {"status": "ok" if healthy else "down", "components": components},
         status=200 if healthy else 503,
     )
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /django-admin/",
         "Disallow: /konto/",
+        "Disallow: /mein-konto/",
+        # Result pages are endless combinations of queries; the sitemap lists the content.
+        "Disallow: /suche/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+@require_safe
 def sitemap(request):
     return wagtail_sitemap_view(
         request,

@@ -6,3 +6,8 @@ class NetworkConfig(AppConfig):
     name = "network"
     verbose_name = _("Netzwerk")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from network.search import register_documents
+
+        register_documents()

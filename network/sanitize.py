@@ -4,6 +4,7 @@ Plain module, no database: every service that stores user HTML calls
 `sanitize_html()` before saving, and templates render only its output as safe.
 """
 
+import html as html_lib
 import re
 
 import bleach
@@ -41,8 +42,24 @@ _cleaner = bleach.Cleaner(
 )
 
 # Content of these elements is dropped entirely, not just the tags: their text
-# is code or markup that must never reach the page as text either.
-_DROP_WITH_CONTENT = ("script", "style", "noscript", "template", "iframe", "object", "svg", "math")
+# is code or markup that must never reach the page as text either. Safety does not
+# depend on this pre-filter (bleach's allow-list decides what survives); it only
+# keeps the leftovers of hostile markup out of the visible text.
+_DROP_WITH_CONTENT = (
+    "script", "style", "noscript", "template", "iframe", "object", "svg", "math",
+    "textarea", "title", "xmp", "noembed", "noframes", "plaintext",
+)
+# `[^<>]*` (not `[^>]*`) keeps the scan linear: an opening tag never runs past the
+# next "<", so thousands of unclosed "<script" cannot make the regex quadratic.
+_DROP_PATTERN = re.compile(
+    r"<(?P<tag>{tags})\b[^<>]*>.*?(?:</(?P=tag)\s*>|$)".format(tags="|".join(_DROP_WITH_CONTENT)),
+    flags=re.IGNORECASE | re.DOTALL,
+)
+# Block boundaries become spaces in plain text so "<p>a</p><p>b</p>" reads "a b".
+_BLOCK_BOUNDARY = re.compile(
+    r"<(?:br|hr|/p|/li|/h[1-6]|/blockquote|/pre|/tr|/td|/th|/div)\b[^<>]*>", re.IGNORECASE
+)
+_WHITESPACE = re.compile(r"\s+")
 
 
 def _noopener(attrs, new=False):
@@ -56,11 +73,7 @@ def _noopener(attrs, new=False):
 
 
 def _drop_dangerous_elements(html):
-    for tag in _DROP_WITH_CONTENT:
-        html = re.sub(
-            rf"<{tag}\b[^>]*>.*?(</{tag}\s*>|$)", "", html, flags=re.IGNORECASE | re.DOTALL
-        )
-    return html
+    return _DROP_PATTERN.sub("", html)
 
 
 def sanitize_html(html):
@@ -71,7 +84,13 @@ def sanitize_html(html):
 
 
 def strip_html(html):
-    """Plain text of `html`, for snippets, e-mails and search documents."""
+    """Plain text of `html`, for snippets, e-mails and search documents.
+
+    The result is text, not markup: "<" and "&" come back unescaped, so templates
+    must let autoescaping escape it (never mark it safe).
+    """
     if not html:
         return ""
-    return bleach.clean(_drop_dangerous_elements(str(html)), tags=set(), strip=True).strip()
+    text = _BLOCK_BOUNDARY.sub(" ", _drop_dangerous_elements(str(html)))
+    text = bleach.clean(text, tags=set(), strip=True, strip_comments=True)
+    return _WHITESPACE.sub(" ", html_lib.unescape(text)).strip()

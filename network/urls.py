@@ -4,6 +4,17 @@ from network import views
 
 app_name = "network"
 
+# Fixed segments come before "<slug>/"; services.RESERVED_SLUGS keeps organisations
+# from taking them.
 urlpatterns = [
     path("mein-konto/", views.my_account, name="my_account"),
+    path("mein-konto/willkommen/", views.choose_organisation, name="choose_organisation"),
+    path("mitglieder/", views.directory, name="directory"),
+    path("mitglieder/neu/", views.organisation_create, name="organisation_create"),
+    path("mitglieder/freigaben/", views.moderation_queue, name="moderation_queue"),
+    path("mitglieder/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
+    path("mitglieder/<slug:slug>/beitreten/", views.join_request, name="join_request"),
+    path("mitglieder/<slug:slug>/bearbeiten/", views.organisation_edit, name="organisation_edit"),
+    path("mitglieder/<slug:slug>/anfragen/", views.join_requests, name="join_requests"),
+    path("mitglieder/<slug:slug>/austreten/", views.leave_organisation, name="leave_organisation"),
 ]

@@ -1,7 +1,8 @@
 import pytest
 from django.core.cache import cache
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
+from network.demo import ensure_root_page
 from network.models import HomePage
 
 
@@ -21,10 +22,12 @@ def home_page(db):
     existing = HomePage.objects.first()
     if existing:
         return existing
-    root = Page.get_first_root_node()
+    root = ensure_root_page()
     home = root.add_child(instance=HomePage(title="Stadtlabor", slug="start"))
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Stadtlabor"},
+        defaults={
+            "hostname": "localhost", "port": 80, "root_page": home, "site_name": "Stadtlabor",
+        },
     )
     return home

@@ -71,7 +71,9 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 def make_moderator(**kwargs):
     user = UserFactory(**kwargs)
     group, _ = Group.objects.get_or_create(name="Moderation")
-    group.permissions.add(Permission.objects.get(codename="moderate", content_type__app_label="network"))
+    group.permissions.add(
+        Permission.objects.get(codename="moderate", content_type__app_label="network")
+    )
     user.groups.add(group)
     return User.objects.get(pk=user.pk)  # fresh instance: no stale permission cache
 

@@ -1,5 +1,11 @@
 from .organisations import Bundesland, Membership, Organisation, SizeClass, TaggedOrganisation
-from .pages import AccessibilityStatementPage, BarrierReportField, FooterSettings, HomePage, StandardPage
+from .pages import (
+    AccessibilityStatementPage,
+    BarrierReportField,
+    FooterSettings,
+    HomePage,
+    StandardPage,
+)
 from .users import User
 
 __all__ = [

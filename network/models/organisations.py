@@ -119,6 +119,11 @@ class Organisation(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    review_note = models.TextField(
+        _("Begründung der Ablehnung"),
+        blank=True,
+        help_text=_("Wird der Person mitgeteilt, die die Organisation angelegt hat."),
+    )
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         through="network.Membership",

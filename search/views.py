@@ -1,0 +1,42 @@
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from search import selectors
+from search.forms import SearchForm
+
+
+def _page_number(value):
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
+
+
+@require_GET
+def results(request):
+    form = SearchForm(request.GET or None)
+    context = {"form": form, "results": None}
+    if form.is_bound and form.is_valid():
+        types = form.cleaned_data["typ"]
+        filters = form.filters()
+        found = selectors.site_search(
+            request.user,
+            query=form.cleaned_data["q"],
+            types=types,
+            filters=filters,
+            page=_page_number(request.GET.get("page")),
+        )
+        type_labels = selectors.type_labels()
+        # The paginator runs over a range, not a query: it only lays out the page links.
+        page_obj = Paginator(range(found.total), found.per_page).get_page(found.page)
+        context.update(
+            results=found,
+            query=form.cleaned_data["q"],
+            hits=[(hit, type_labels.get(hit.type, hit.type)) for hit in found.hits],
+            facet_groups=selectors.facet_groups(found, types=types, filters=filters),
+            has_filters=bool(types or filters),
+            page_obj=page_obj,
+            page_numbers=page_obj.paginator.get_elided_page_range(page_obj.number),
+        )
+    return render(request, "search/results.html", context)

@@ -1,0 +1,122 @@
+"""Browser tests: Playwright driving the system Chromium against the live test server.
+
+Chromium is looked up at CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser.
+Without one the tests skip with a clear message, unless REQUIRE_BROWSER=1 (CI), where a
+missing browser is a failure. Requests to any host but the live server are blocked and
+recorded, so a page that would call a third party fails its test.
+
+Helpers for the tests themselves (axe checks, logging in) live in tests/e2e/browser.py.
+"""
+
+import os
+import shutil
+from urllib.parse import urlparse
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls our tests make
+# between browser steps are still plain synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+def find_chromium():
+    candidates = [os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser"]
+    for candidate in candidates:
+        if candidate and os.path.exists(candidate):
+            return candidate
+    return shutil.which("chromium")
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    path = find_chromium()
+    if path is None:
+        message = (
+            "Kein Chromium gefunden (CHROMIUM_PATH, /usr/bin/chromium): "
+            "Browser-Tests übersprungen. "
+            "Installieren mit `apt-get install -y chromium`."
+        )
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(message + " REQUIRE_BROWSER=1 verlangt einen Browser.")
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+class BrowserSession:
+    """Opens browser contexts on the live server and records third-party requests."""
+
+    def __init__(self, browser, base_url):
+        self.browser = browser
+        self.base_url = base_url.rstrip("/")
+        self.blocked_requests = []
+        self.contexts = []
+
+    def new_page(self):
+        context = self.browser.new_context(
+            base_url=self.base_url,
+            locale="de-DE",
+            timezone_id="Europe/Berlin",
+            viewport={"width": 1280, "height": 900},
+        )
+        live_host = urlparse(self.base_url).netloc
+        context.route("**/*", lambda route: self._guard(route, live_host))
+        self.contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    def _guard(self, route, live_host):
+        url = urlparse(route.request.url)
+        if url.scheme in {"http", "https", "ws", "wss"} and url.netloc != live_host:
+            self.blocked_requests.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    def close(self):
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture
+def browser_session(browser, live_server):
+    session = BrowserSession(browser, live_server.url)
+    yield session
+    session.close()
+    assert session.blocked_requests == [], (
+        f"Die Seite wollte Dritte anfragen: {session.blocked_requests}"
+    )
+
+
+@pytest.fixture
+def page(browser_session):
+    return browser_session.new_page()
