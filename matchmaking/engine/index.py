@@ -1,0 +1,393 @@
+"""The inverted index: built once over a catalog, queried per item, updated per item.
+
+Every item becomes a profile of weighted features: the normalised keys of its
+words (tags weigh most, then the title, then the description), the parts of its
+compounds, and the synonym groups its words belong to. Scoring is BM25 over
+those features, so a feature that half the catalog carries ("Digitalisierung",
+"Innenstadt") counts for little, and long descriptions do not win by length.
+Candidates come from the postings of the query's features only, never from
+all pairs.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from operator import itemgetter
+
+from .items import Item, region_mask, shared_regions, size_mask, sizes_fit
+from .matches import Match, Reason, region_reason, size_reason
+from .synonyms import DEFAULT_SYNONYMS, GroupData, Thesaurus
+from .text import Lexicon, Token, fold, normalise_word, words
+from .vocabulary import BASE_VOCABULARY
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """The engine's few tuning knobs, in one place."""
+
+    tags: float = 3.0
+    title: float = 2.0
+    description: float = 1.0
+    compound_part: float = 0.6
+    # BM25 on the catalog side, saturation on the query side.
+    k1: float = 1.2
+    b: float = 0.75
+    query_saturation: float = 4.0
+    # Only the query's most telling features are looked up: at most this many, and
+    # none carried by more than this share of the catalog (it would say little and
+    # cost the most).
+    max_query_features: int = 40
+    max_feature_share: float = 0.5
+    # Per feature, only the items it weighs most for are read ("champion lists"):
+    # exact for catalogs where no feature has more postings, approximate above.
+    champions: int = 300
+    # A candidate for other town sizes keeps this share of its score; one that does
+    # not serve the query's state always ranks below every one that does.
+    size_mismatch: float = 0.5
+    # Topics named in a reason; features on more than this share of the catalog
+    # are too generic to be named.
+    reason_topics: int = 3
+    reason_max_share: float = 0.25
+
+
+@dataclass(slots=True)
+class Profile:
+    features: dict[str, float]
+    length: float
+    labels: dict[str, str] = field(default_factory=dict)
+
+
+class MatchIndex:
+    """A catalog (offers, pain points, best practices …) ready to be matched against."""
+
+    def __init__(
+        self,
+        items: Iterable[Item] = (),
+        *,
+        synonyms: Iterable[GroupData] = DEFAULT_SYNONYMS,
+        extra_synonyms: Iterable[GroupData] = (),
+        weights: Weights | None = None,
+    ):
+        self.weights = weights or Weights()
+        self.thesaurus = Thesaurus(synonyms, extra_synonyms)
+        self.lexicon = Lexicon(fold(word) for word in BASE_VOCABULARY)
+        self.lexicon.add_text_words(self.thesaurus.vocabulary())
+        self._items: dict[str, Item] = {}
+        self._profiles: dict[str, Profile] = {}
+        # feature -> {item id: BM25 impact}; the impact depends on the average
+        # length, so all impacts are refreshed when that has drifted.
+        self._postings: dict[str, dict[str, float]] = defaultdict(dict)
+        self._total_length = 0.0
+        self._norms_average = 0.0
+        self._masks: dict[str, tuple[int, int]] = {}
+        self._champions: dict[str, list[tuple[str, float]]] = {}
+        items = list(items)
+        # Learn the whole catalog's words first, so every item's compounds split alike.
+        for item in items:
+            self.lexicon.add_text_words(_item_words(item))
+        for item in items:
+            self._insert(item)
+        self._refresh_impacts()
+
+    # -- updating ---------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, item_id: object) -> bool:
+        return item_id in self._items
+
+    def __iter__(self):
+        return iter(self._items.values())
+
+    def get(self, item_id: str) -> Item | None:
+        return self._items.get(item_id)
+
+    def add(self, item: Item) -> None:
+        """Add an item, or replace the one with the same id."""
+        if item.id in self._items:
+            self.remove(item.id)
+        self.lexicon.add_text_words(_item_words(item))
+        self._insert(item)
+
+    update = add
+
+    def remove(self, item_id: str) -> None:
+        profile = self._profiles.pop(item_id, None)
+        if profile is None:
+            return
+        del self._items[item_id]
+        for feature in profile.features:
+            self._champions.pop(feature, None)
+            postings = self._postings[feature]
+            postings.pop(item_id, None)
+            if not postings:
+                del self._postings[feature]
+        self._total_length -= profile.length
+        del self._masks[item_id]
+
+    def _insert(self, item: Item) -> None:
+        profile = self.analyse(item)
+        self._items[item.id] = item
+        self._profiles[item.id] = profile
+        self._total_length += profile.length
+        if not self._norms_average:
+            self._norms_average = self._total_length / len(self._items)
+        norm = self._length_norm(profile.length)
+        for feature, frequency in profile.features.items():
+            self._postings[feature][item.id] = self._impact(frequency, norm)
+            self._champions.pop(feature, None)
+        self._masks[item.id] = (region_mask(item), size_mask(item))
+
+    # -- analysis ---------------------------------------------------------------
+
+    def analyse(self, item: Item) -> Profile:
+        """The weighted features of an item, and a readable label for each."""
+        features: dict[str, float] = defaultdict(float)
+        labels: dict[str, str] = {}
+        length = 0.0
+        fields = (
+            (self.weights.tags, item.tags),
+            (self.weights.title, (item.title,)),
+            (self.weights.description, (item.description,)),
+        )
+        for weight, texts in fields:
+            for text in texts:
+                tokens = self.lexicon.tokens(text)
+                length += weight * len(tokens)
+                self._add_tokens(tokens, weight, features, labels, is_tag=texts is item.tags)
+        return Profile(dict(features), max(length, 1.0), labels)
+
+    def _add_tokens(self, tokens: list[Token], weight: float, features: dict[str, float],
+                    labels: dict[str, str], *, is_tag: bool) -> None:
+        part_weight = weight * self.weights.compound_part
+        tag_label = " ".join(token.surface for token in tokens) if is_tag else ""
+        for token in tokens:
+            features[token.key] += weight
+            # Reasons name tags as typed, and otherwise only nouns (capitalised in German).
+            if is_tag:
+                labels.setdefault(token.key, tag_label)
+            elif token.surface[:1].isupper():
+                labels.setdefault(token.key, token.surface)
+            for part, surface in zip(token.parts, token.part_surfaces, strict=True):
+                features[part] += part_weight
+                labels.setdefault(part, surface)
+        for group, strength in self._synonym_hits(tokens).items():
+            feature = self.thesaurus.feature(group)
+            features[feature] += weight * strength * self.thesaurus.weight(group)
+            labels.setdefault(feature, self.thesaurus.label(feature))
+
+    def _synonym_hits(self, tokens: list[Token]) -> dict[int, float]:
+        """Synonym groups the tokens name, with how strongly (a compound part counts less)."""
+        thesaurus = self.thesaurus
+        hits: dict[int, float] = {}
+        part_strength = self.weights.compound_part
+        keys = [token.key for token in tokens]
+        for position, token in enumerate(tokens):
+            for group in thesaurus.single.get(token.key, ()):
+                hits[group] = 1.0
+            for part in token.parts:
+                for group in thesaurus.single.get(part, ()):
+                    hits[group] = max(hits.get(group, 0.0), part_strength)
+            for size in range(2, thesaurus.longest_phrase + 1):
+                phrase = tuple(keys[position : position + size])
+                if len(phrase) == size:
+                    for group in thesaurus.phrases.get(phrase, ()):
+                        hits[group] = 1.0
+        return hits
+
+    # -- scoring ----------------------------------------------------------------
+
+    def idf(self, feature: str) -> float:
+        document_frequency = len(self._postings.get(feature, ()))
+        total = len(self._items)
+        return math.log(1 + (total - document_frequency + 0.5) / (document_frequency + 0.5))
+
+    def _length_norm(self, length: float) -> float:
+        weights = self.weights
+        return weights.k1 * (1 - weights.b + weights.b * length / max(self._norms_average, 1.0))
+
+    def _impact(self, frequency: float, norm: float) -> float:
+        return frequency * (self.weights.k1 + 1) / (frequency + norm)
+
+    def _refresh_impacts(self) -> None:
+        """Impacts depend on the average length; recompute them once it has drifted."""
+        if not self._items:
+            return
+        average = self._total_length / len(self._items)
+        if abs(average - self._norms_average) <= 0.02 * max(self._norms_average, 1.0):
+            return
+        self._norms_average = average
+        self._champions.clear()
+        for item_id, profile in self._profiles.items():
+            norm = self._length_norm(profile.length)
+            for feature, frequency in profile.features.items():
+                self._postings[feature][item_id] = self._impact(frequency, norm)
+
+    def _query_weights(self, profile: Profile) -> dict[str, float]:
+        """Weight of each query feature looked up: saturated frequency times IDF."""
+        weights = self.weights
+        saturation = weights.query_saturation
+        too_common = weights.max_feature_share * len(self._items)
+        result = {}
+        for feature, frequency in profile.features.items():
+            postings = self._postings.get(feature)
+            if not postings or (len(postings) > too_common and len(self._items) >= 10):
+                continue
+            query_weight = frequency * (saturation + 1) / (frequency + saturation)
+            result[feature] = query_weight * self.idf(feature)
+        if len(result) > weights.max_query_features:
+            kept = heapq.nlargest(weights.max_query_features, result, key=result.get)
+            result = {feature: result[feature] for feature in kept}
+        return result
+
+    def scores(self, query: Item | Profile, *, exclude: Iterable[str] = ()) -> dict[str, float]:
+        """BM25 score of every candidate sharing a looked-up feature with the query."""
+        profile = query if isinstance(query, Profile) else self.analyse(query)
+        self._refresh_impacts()
+        return self._accumulate(self._query_weights(profile), exclude)
+
+    def _accumulate(self, query_weights: dict[str, float], exclude: Iterable[str]):
+        accumulated: dict[str, float] = defaultdict(float)
+        for feature, query_weight in query_weights.items():
+            for item_id, impact in self._champion_list(feature):
+                accumulated[item_id] += query_weight * impact
+        for item_id in exclude:
+            accumulated.pop(item_id, None)
+        return accumulated
+
+    def _champion_list(self, feature: str):
+        postings = self._postings[feature]
+        limit = self.weights.champions
+        if len(postings) <= limit:
+            return postings.items()
+        champions = self._champions.get(feature)
+        if champions is None:
+            champions = heapq.nlargest(limit, postings.items(), key=itemgetter(1))
+            self._champions[feature] = champions
+        return champions
+
+    def contributions(self, query: Item | Profile, item_id: str) -> dict[str, float]:
+        """How much each shared feature adds to one candidate's score (for reasons)."""
+        profile = query if isinstance(query, Profile) else self.analyse(query)
+        self._refresh_impacts()
+        return self._contributions(self._query_weights(profile), item_id)
+
+    def _contributions(self, query_weights: dict[str, float], item_id: str) -> dict[str, float]:
+        result = {}
+        for feature, query_weight in query_weights.items():
+            impact = self._postings[feature].get(item_id)
+            if impact:
+                result[feature] = query_weight * impact
+        return result
+
+    # -- matching ---------------------------------------------------------------
+
+    def top(self, query: Item, k: int = 10, *, min_score: float = 0.0) -> list[Match]:
+        """The k best matches for an item, best first, each with its reasons.
+
+        Candidates that do not serve the query's state rank below all that do;
+        candidates for other town sizes lose part of their score.
+        """
+        if k <= 0:
+            return []
+        profile = self.analyse(query)
+        self._refresh_impacts()
+        query_weights = self._query_weights(profile)
+        scores = self._accumulate(query_weights, self._itself(query))
+        best = self._best(query, scores, k, min_score)
+        return [
+            self._match(query, profile, query_weights, item_id, score)
+            for (_, _, item_id, score) in best
+        ]
+
+    def ranking(self, query: Item) -> list[str]:
+        """Every catalog id in rank order: matched candidates first, then the rest by id."""
+        profile = self.analyse(query)
+        itself = self._itself(query)
+        ranked = sorted(self._constrained(query, self.scores(profile, exclude=itself), 0.0))
+        ordered = [item_id for (_, _, item_id, _) in ranked]
+        seen = set(ordered) | set(itself)
+        return ordered + sorted(item_id for item_id in self._items if item_id not in seen)
+
+    def _itself(self, query: Item) -> tuple[str, ...]:
+        """The query's own entry, if it is in this catalog (same id and kind)."""
+        indexed = self._items.get(query.id)
+        return (query.id,) if indexed is not None and indexed.kind == query.kind else ()
+
+    def _best(self, query: Item, scores: dict[str, float], k: int, min_score: float):
+        """Top k under the constraints, looking at the best raw scores first: constraints
+        only lower a score, so once k candidates in the query's state score at least
+        the best raw score left unseen, the rest cannot overtake them."""
+        shortlist_size = 4 * k + 50
+        if len(scores) > shortlist_size:
+            shortlist = heapq.nlargest(shortlist_size, scores.items(), key=itemgetter(1))
+            best = heapq.nsmallest(k, self._constrained(query, dict(shortlist), min_score))
+            unseen_best = shortlist[-1][1]
+            if len(best) == k and all(tier == 0 and score >= unseen_best
+                                      for (tier, _, _, score) in best):
+                return best
+        return heapq.nsmallest(k, self._constrained(query, scores, min_score))
+
+    def _constrained(self, query: Item, scores: dict[str, float], min_score: float):
+        size_penalty = self.weights.size_mismatch
+        query_regions, query_sizes = region_mask(query), size_mask(query)
+        masks = self._masks
+        for item_id, score in scores.items():
+            regions, sizes = masks[item_id]
+            if not sizes & query_sizes:
+                score *= size_penalty
+            if score <= min_score:
+                continue
+            yield (0 if regions & query_regions else 1, -score, item_id, score)
+
+    def _match(self, query: Item, profile: Profile, query_weights: dict[str, float],
+               item_id: str, score: float) -> Match:
+        candidate = self._items[item_id]
+        topics = self._topics(profile, query_weights, item_id)
+        shared = shared_regions(query, candidate)
+        fits = sizes_fit(query, candidate)
+        reasons = [Reason("topics", topics)] if topics else []
+        region = region_reason(shared, query.regions, candidate.regions)
+        reasons.extend(reason for reason in (region, size_reason(fits)) if reason is not None)
+        return Match(
+            item_id=item_id,
+            score=round(score, 4),
+            reasons=tuple(reasons),
+            topics=topics,
+            serves_region=None if shared is None else bool(shared),
+            fits_size=fits,
+        )
+
+    def _topics(self, query_profile: Profile, query_weights: dict[str, float],
+                item_id: str) -> tuple[str, ...]:
+        """The labels of the shared features that weigh most, each named once."""
+        candidate_labels = self._profiles[item_id].labels
+        contributions = self._contributions(query_weights, item_id)
+        generic = self.weights.reason_max_share * len(self._items)
+        topics: list[str] = []
+        seen_keys: set[str] = set()
+        for feature in sorted(contributions, key=contributions.get, reverse=True):
+            if len(self._postings[feature]) > generic and len(self._items) >= 10:
+                continue
+            label = candidate_labels.get(feature) or query_profile.labels.get(feature)
+            if not label:
+                continue
+            keys = {normalise_word(word) for word in label.split()}
+            keys.update(self.lexicon.split(fold(label).replace(" ", "")))
+            if keys & seen_keys:
+                continue
+            seen_keys |= keys
+            topics.append(label)
+            if len(topics) == self.weights.reason_topics:
+                break
+        return tuple(topics)
+
+
+def _item_words(item: Item) -> Iterable[str]:
+    for text in (*item.tags, item.title, item.description):
+        yield from words(text)

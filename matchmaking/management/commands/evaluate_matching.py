@@ -1,0 +1,83 @@
+"""Evaluate the matching engine on a benchmark dataset (nDCG@k, P@k, MRR)."""
+
+import json
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from matchmaking.engine import DatasetError, MatchIndex, evaluate, load_dataset, rank_by_tag_overlap
+from matchmaking.engine.metrics import ndcg_at_k
+
+
+class Command(BaseCommand):
+    help = gettext_noop(
+        "Bewertet die Matching-Engine auf einem Datensatz im Format von "
+        "shared/benchmarks/README.md und gibt nDCG@k, P@k und MRR über alle Bedarfe aus."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help=_("Pfad zur JSON-Datei mit „offers“ und „needs“."))
+        parser.add_argument(
+            "--k", type=int, default=5, help=_("Schnitt für nDCG@k und P@k (Standard: 5).")
+        )
+        parser.add_argument(
+            "--json", action="store_true", help=_("Ergebnis als ein JSON-Objekt ausgeben.")
+        )
+        parser.add_argument(
+            "--baseline",
+            action="store_true",
+            help=_("Zum Vergleich reine Tag-Überschneidung statt der Engine bewerten."),
+        )
+
+    def handle(self, *args, path, k, json: bool, baseline: bool, **options):
+        if k < 1:
+            raise CommandError(_("--k muss mindestens 1 sein."))
+        try:
+            dataset = load_dataset(path)
+        except DatasetError as error:
+            raise CommandError(str(error))
+        started = time.perf_counter()
+        index = None if baseline else MatchIndex(dataset.offers)
+        rankings = {}
+        total = len(dataset.needs)
+        for position, need in enumerate(dataset.needs, start=1):
+            if index is None:
+                rankings[need.item.id] = rank_by_tag_overlap(need.item, dataset.offers)
+            else:
+                rankings[need.item.id] = index.ranking(need.item)
+            if position % 50 == 0 or position == total:
+                self.stderr.write(f"\r{position}/{total} Bedarfe", ending="")
+        self.stderr.write("")
+        metrics = evaluate(rankings, dataset.judgements, k)
+        if json:
+            self.stdout.write(_dumps(metrics))
+            return
+        label = _("Tag-Überschneidung (Baseline)") if baseline else _("Matching-Engine")
+        self.stdout.write(
+            _("%(label)s auf %(needs)d Bedarfen und %(offers)d Angeboten (%(seconds).2f s)")
+            % {
+                "label": label,
+                "needs": metrics["needs"],
+                "offers": len(dataset.offers),
+                "seconds": time.perf_counter() - started,
+            }
+        )
+        if options["verbosity"] >= 2:
+            for need in dataset.needs:
+                ranking = rankings[need.item.id]
+                self.stdout.write(
+                    f"  {need.item.id}  nDCG@{k} {ndcg_at_k(ranking, need.relevant, k):.3f}  "
+                    f"top: {', '.join(ranking[:k])}"
+                )
+        self.stdout.write(f"nDCG@{k}  {metrics[f'ndcg@{k}']:.4f}")
+        self.stdout.write(f"P@{k}     {metrics[f'p@{k}']:.4f}")
+        self.stdout.write(f"MRR      {metrics['mrr']:.4f}")
+
+
+def _dumps(metrics):
+    return json.dumps(
+        {key: (round(value, 4) if isinstance(value, float) else value)
+         for key, value in metrics.items()}
+    )
