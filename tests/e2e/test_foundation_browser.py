@@ -56,7 +56,12 @@ def test_pages_fit_a_phone_screen(demo_site, browser_session):
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
-        assert overflow <= 0, f"{path} scrollt auf 360 px quer ({overflow} px)"
+        wide = page.evaluate(
+            """() => [...document.querySelectorAll('body *')]
+                .filter(el => el.getBoundingClientRect().right > innerWidth)
+                .map(el => el.parentElement.className + '>' + el.tagName + '.' + el.className + ' ' + el.getBoundingClientRect().right + ' ' + el.textContent.trim().slice(0, 60)).slice(0, 5)"""
+        )
+        assert overflow <= 0, f"{path} scrollt auf 360 px quer ({overflow} px): {wide}"
 
 
 def test_keyboard_reaches_the_skip_link_first(demo_site, page):

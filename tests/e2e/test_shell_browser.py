@@ -1,9 +1,7 @@
 """The site shell in a real browser: axe-core clean, keyboard usable, fits a 360px phone."""
 
 import pytest
-from django.conf import settings
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Site
 
 from network.models import (
     AccessibilityStatementPage,
@@ -19,21 +17,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def wagtail_tree(transactional_db):
-    """The Wagtail locale and root page, which the flush after a live-server test removes.
-
-    (serialized_rollback does not help here: Playwright's greenlet sees another
-    connection object than the one the test database was serialized on.)
-    """
-    locale, _ = Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-
-
-@pytest.fixture
-def furnished_site(wagtail_tree, home_page):
+def furnished_site(home_page):
     home_page.intro = "<p>Kommunen, Handel und Anbieter lernen voneinander.</p>"
     home_page.save()
     imprint = home_page.add_child(

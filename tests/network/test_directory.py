@@ -142,7 +142,7 @@ def test_query_count_is_the_same_for_5_and_50_organisations(client, home_page, l
 
     assert with_five == with_fifty
     assert with_five_filtered == with_fifty_filtered
-    assert with_fifty <= 10
+    assert with_fifty <= 12  # includes the header's notification count for members
 
 
 def test_card_shows_logo_alt_kind_land_size_and_topics(client, home_page):

@@ -1,21 +1,13 @@
-"""The search page in a real browser: axe-core clean, usable by keyboard, fits a phone.
-
-One test on purpose: on this tree a second live-server test in the same run finds the
-database without its migrated rows (the Wagtail root page), see the report to the lead.
-"""
+"""The search page in a real browser: axe-core clean, usable by keyboard, fits a phone."""
 
 import pytest
 
 from network.models import Organisation
 from search import services
 from tests.e2e.browser import assert_accessible
-from tests.e2e.conftest import browser, browser_session, chromium_path, page  # noqa: F401
 from tests.factories import OrganisationFactory, ProviderFactory
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

@@ -1,0 +1,308 @@
+"""Reads of the library shared by pages, views, the home page and organisation profiles.
+
+Every list is fetched with a fixed number of queries: organisations joined, tags and images
+(with their renditions) prefetched, facet counts as one GROUP BY query per facet.
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, IntegerField, Max, Prefetch, Q, Value, When
+from wagtail.images import get_image_model
+
+from bestpractice.facets import (
+    ARTICLE_SORTS,
+    CASE_STUDY_SORTS,
+    ListingState,
+    article_facets,
+    case_study_facets,
+)
+from bestpractice.models import (
+    ArticleKind,
+    ArticlePage,
+    ArticleTag,
+    BestPracticePage,
+    BestPracticeTag,
+    CaseStudySubmission,
+)
+from network.models import Membership, Organisation
+
+# Renditions the list and teaser templates ask for; prefetched so that images cost no
+# query per row.
+CARD_RENDITION = "fill-640x360|format-webp"
+CARD_RENDITION_FALLBACK = "fill-640x360"
+
+
+def _image_prefetch():
+    return Prefetch(
+        "main_image",
+        queryset=get_image_model().objects.prefetch_renditions(CARD_RENDITION),
+    )
+
+
+def _tag_prefetch(through_model):
+    return Prefetch(
+        "tagged_items",
+        queryset=through_model.objects.select_related("tag").order_by("tag__name"),
+    )
+
+
+def live_case_studies():
+    return BestPracticePage.objects.live().public()
+
+
+def live_articles():
+    return ArticlePage.objects.live().public()
+
+
+def with_card_data(queryset):
+    """Everything a case-study card shows, in a constant number of queries."""
+    return queryset.select_related("organisation").prefetch_related(
+        _image_prefetch(), _tag_prefetch(BestPracticeTag)
+    )
+
+
+def with_article_card_data(queryset):
+    return queryset.prefetch_related(_image_prefetch(), _tag_prefetch(ArticleTag))
+
+
+# --- Faceted listings -----------------------------------------------------------------
+
+
+def _narrow(queryset, state, tag_model, *, except_key=None):
+    for facet in state.facets:
+        values = state.values(facet.key)
+        if not values or facet.key == except_key:
+            continue
+        if facet.is_topic:
+            tagged = tag_model.objects.filter(tag__slug__in=values).values("content_object_id")
+            queryset = queryset.filter(pk__in=tagged)
+        else:
+            queryset = queryset.filter(**{f"{facet.field}__in": values})
+    return queryset
+
+
+def _facet_counts(base, state, tag_model):
+    """{facet key: {value: count}}, each facet counted under all *other* selected facets."""
+    counts = {}
+    for facet in state.facets:
+        narrowed = _narrow(base, state, tag_model, except_key=facet.key)
+        if facet.is_topic:
+            rows = (
+                tag_model.objects.filter(content_object__in=narrowed.values("pk"))
+                .values("tag__slug", "tag__name")
+                .annotate(count=Count("content_object_id", distinct=True))
+                .order_by()
+            )
+            counts[facet.key] = {row["tag__slug"]: (row["count"], row["tag__name"]) for row in rows}
+        else:
+            rows = narrowed.order_by().values(facet.field).annotate(count=Count("pk"))
+            counts[facet.key] = {
+                str(row[facet.field]): (row["count"], None)
+                for row in rows
+                if row[facet.field] not in (None, "")
+            }
+    return counts
+
+
+def _facet_options(facet, counts, state):
+    selected = set(state.values(facet.key))
+    found = counts.get(facet.key, {})
+    if facet.choices:
+        ordered = [value for value, _label in facet.choices]
+    elif facet.numeric:
+        ordered = sorted(found, reverse=True)
+    else:  # topics: most frequent first
+        ordered = sorted(found, key=lambda value: (-found[value][0], found[value][1].lower()))
+    ordered += sorted(selected - set(ordered))
+    options = []
+    for value in ordered:
+        count, name = found.get(value, (0, None))
+        if count or value in selected:
+            options.append(
+                {
+                    "value": value,
+                    "label": name or facet.label_for(value),
+                    "count": count,
+                    "selected": value in selected,
+                }
+            )
+    return options
+
+
+def _listing(base, state, tag_model, card_data, per_page):
+    counts = _facet_counts(base, state, tag_model)
+    results = _narrow(base, state, tag_model).order_by(*state.sort_option.order_by)
+    paginator = Paginator(card_data(results), per_page)
+    page_obj = paginator.get_page(state.page)
+    return {
+        "listing": state,
+        "facets": [
+            {"key": f.key, "label": f.label, "options": _facet_options(f, counts, state)}
+            for f in state.facets
+        ],
+        "active_filters": state.active_filters(
+            names={
+                key: {value: name for value, (_n, name) in found.items() if name}
+                for key, found in counts.items()
+            }
+        ),
+        "page_obj": page_obj,
+        "items": list(page_obj.object_list),
+        "result_count": paginator.count,
+        "page_links": [
+            {"number": number, "query": state.querystring(page=number)}
+            if number != Paginator.ELLIPSIS
+            else {"number": None}
+            for number in paginator.get_elided_page_range(page_obj.number, on_each_side=2)
+        ],
+        "previous_query": (
+            state.querystring(page=page_obj.previous_page_number())
+            if page_obj.has_previous()
+            else None
+        ),
+        "next_query": (
+            state.querystring(page=page_obj.next_page_number()) if page_obj.has_next() else None
+        ),
+    }
+
+
+def case_study_listing(index_page, query):
+    state = ListingState.from_query(query, case_study_facets(), CASE_STUDY_SORTS)
+    base = live_case_studies().child_of(index_page)
+    return _listing(base, state, BestPracticeTag, with_card_data, index_page.per_page)
+
+
+def article_listing(index_page, query):
+    state = ListingState.from_query(query, article_facets(), ARTICLE_SORTS)
+    base = live_articles().child_of(index_page)
+    return _listing(base, state, ArticleTag, with_article_card_data, index_page.per_page)
+
+
+# --- Case study neighbours --------------------------------------------------------------
+
+
+def related_case_studies(page, limit=3):
+    """Case studies sharing topics with `page`, those of a similar town size first.
+
+    Ranked on the small tag table (grouped by page id only), then the few winners are
+    fetched with their card data: grouping whole page rows would cost far more.
+    """
+    tag_ids = [tag.pk for tag in page.topics.all()]
+    if not tag_ids:
+        return []
+    ranking = (
+        BestPracticeTag.objects.filter(
+            tag_id__in=tag_ids, content_object_id__in=live_case_studies().values("pk")
+        )
+        .exclude(content_object_id=page.pk)
+        .values("content_object_id")
+        .annotate(
+            shared_topics=Count("id"),
+            same_size=Max(
+                Case(
+                    When(content_object__size_class=page.size_class, then=Value(1)),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                )
+            ),
+            published=Max("content_object__first_published_at"),
+        )
+        .order_by("-shared_topics", "-same_size", "-published", "-content_object_id")[:limit]
+    )
+    ids = [row["content_object_id"] for row in ranking]
+    pages = {p.pk: p for p in with_card_data(live_case_studies().filter(pk__in=ids))}
+    return [pages[pk] for pk in ids if pk in pages]
+
+
+def municipal_organisation_of(user):
+    """The approved municipal organisation `user` is an active member of, if any."""
+    if not user.is_authenticated:
+        return None
+    membership = (
+        Membership.objects.filter(
+            user=user,
+            status=Membership.Status.ACTIVE,
+            organisation__status=Organisation.Status.APPROVED,
+            organisation__kind__in=Organisation.MUNICIPAL_KINDS,
+        )
+        .select_related("organisation")
+        .order_by("organisation__name")
+        .first()
+    )
+    return membership.organisation if membership else None
+
+
+def towns_like_yours(page, user, limit=3):
+    """ "Städte wie Ihre": same size class and Bundesland as the visitor's town, or else as
+    the case study's town."""
+    own = municipal_organisation_of(user)
+    reference = own if own and own.size_class and own.bundesland else page.organisation
+    size_class = reference.size_class or ""
+    queryset = (
+        live_case_studies()
+        .exclude(pk=page.pk)
+        .filter(size_class=size_class, bundesland=reference.bundesland)
+        .exclude(organisation=reference)
+        .order_by("-first_published_at")
+    )
+    return {
+        "towns_like_yours": list(with_card_data(queryset)[:limit]) if size_class else [],
+        "towns_like_yours_reference": reference,
+        "towns_like_yours_is_own": reference == own,
+    }
+
+
+# --- Teasers for the home page, profiles and feeds --------------------------------------
+
+
+def latest_impulse():
+    """The newest live public "Impuls der Woche", or None."""
+    return (
+        with_article_card_data(live_articles().filter(kind=ArticleKind.IMPULSE))
+        .order_by("-date", "-pk")
+        .first()
+    )
+
+
+def latest_news(limit=3):
+    return list(
+        with_article_card_data(live_articles().filter(kind=ArticleKind.NEWS)).order_by(
+            "-date", "-pk"
+        )[:limit]
+    )
+
+
+def newest_case_studies(limit=3):
+    return list(with_card_data(live_case_studies()).order_by("-first_published_at")[:limit])
+
+
+def case_studies_of(organisation, limit=None):
+    """Live case studies of `organisation` (as the town or as a partner)."""
+    queryset = (
+        live_case_studies()
+        .filter(Q(organisation=organisation) | Q(partners=organisation))
+        .distinct()
+        .order_by("-first_published_at")
+    )
+    queryset = with_card_data(queryset)
+    return list(queryset[:limit] if limit else queryset)
+
+
+def feed_items(limit=30):
+    """Newest case studies and articles together, newest first."""
+    case_studies = list(
+        live_case_studies().select_related("organisation").order_by("-first_published_at")[:limit]
+    )
+    articles = list(live_articles().order_by("-first_published_at")[:limit])
+    items = sorted(case_studies + articles, key=lambda page: page.first_published_at, reverse=True)
+    return items[:limit]
+
+
+# --- Submissions ------------------------------------------------------------------------
+
+
+def submissions_of(user):
+    return list(
+        CaseStudySubmission.objects.filter(submitter=user)
+        .select_related("organisation", "page")
+        .order_by("-updated_at")
+    )

@@ -1,0 +1,288 @@
+"""Every write of the library: member submissions and their way into the editors' workflow."""
+
+import os
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.images import get_image_model
+
+from bestpractice.forms import LAST_STEP, STEP_FORMS
+from bestpractice.models import BestPracticeIndexPage, BestPracticePage, CaseStudySubmission
+from bestpractice.richtext import to_safe_html
+from bestpractice.tasks import send_submission_published, send_submission_received
+from network.models import Membership, Organisation, SizeClass
+
+RICH_FIELDS = ("problem", "approach", "results", "lessons")
+PLAIN_FIELDS = (
+    "title",
+    "summary",
+    "topics",
+    "year",
+    "duration",
+    "budget_range",
+    "budget_note",
+    "funding",
+    "partners_note",
+    "kpis",
+    "transferability",
+    "transferable_sizes",
+    "image_alt",
+    "image_caption",
+    "contact_name",
+    "contact_role",
+    "contact_email",
+)
+# Field → (step, German name) of what a case study needs before editors can review it.
+REQUIRED_FOR_SUBMISSION = {
+    "title": (1, "Titel"),
+    "summary": (1, "Kurzfassung"),
+    "topics": (1, "mindestens ein Thema"),
+    "year": (1, "Startjahr"),
+    "problem": (2, "Ausgangslage"),
+    "approach": (2, "Vorgehen"),
+    "results": (3, "Ergebnisse"),
+    "contact_name": (4, "Ansprechperson"),
+}
+
+
+class SubmissionRefused(PermissionDenied):
+    """The user may not do this; `str(error)` is the explanation to show."""
+
+
+def submitting_organisations(user):
+    """Approved municipal organisations in which `user` is an active member."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return (
+        Organisation.objects.approved()
+        .municipal()
+        .filter(memberships__user=user, memberships__status=Membership.Status.ACTIVE)
+        .order_by("name")
+    )
+
+
+def check_can_submit(user, organisation=None):
+    if not user.is_authenticated:
+        raise SubmissionRefused(
+            _("Bitte melden Sie sich an. Praxisbeispiele reichen Mitglieder von Kommunen ein.")
+        )
+    allowed = submitting_organisations(user)
+    if organisation is not None:
+        allowed = allowed.filter(pk=organisation.pk)
+    if not allowed.exists():
+        raise SubmissionRefused(
+            _(
+                "Praxisbeispiele können Mitglieder einer freigegebenen Kommune, eines "
+                "Stadtmarketings oder einer Wirtschaftsförderung einreichen. Ihr Konto gehört "
+                "(noch) zu keiner solchen Organisation. Treten Sie der Organisation Ihrer Stadt "
+                "bei oder schreiben Sie der Redaktion – wir veröffentlichen Ihr Beispiel gern."
+            )
+        )
+
+
+def _check_owns_draft(user, submission):
+    if not user.is_authenticated or submission.submitter_id != user.pk:
+        raise SubmissionRefused(_("Diese Einreichung gehört zu einem anderen Konto."))
+    if not submission.is_editable:
+        raise SubmissionRefused(
+            _(
+                "Diese Einreichung ist bereits bei der Redaktion und kann nicht mehr "
+                "geändert werden."
+            )
+        )
+    check_can_submit(user, submission.organisation)
+
+
+def start_submission(user, organisation):
+    """A new, empty draft for `organisation`."""
+    check_can_submit(user, organisation)
+    return CaseStudySubmission.objects.create(
+        submitter=user,
+        organisation=organisation,
+        contact_name=user.get_full_name(),
+        contact_email=user.email,
+        contact_role=getattr(user, "job_title", ""),
+    )
+
+
+@transaction.atomic
+def save_submission_draft(user, submission, step, data):
+    """Store the validated `data` of one step (a form's cleaned_data) in the draft."""
+    submission = CaseStudySubmission.objects.select_for_update().get(pk=submission.pk)
+    _check_owns_draft(user, submission)
+    form_class = STEP_FORMS.get(step)
+    if form_class is None:
+        raise ValidationError(_("Diesen Schritt gibt es nicht."))
+    fields_of_step = set(form_class.base_fields) | ({"kpis"} if step == 3 else set())
+    for name in fields_of_step & set(data):
+        if name in RICH_FIELDS:
+            setattr(submission, name, to_safe_html(data[name]))
+        elif name in PLAIN_FIELDS:
+            setattr(submission, name, data[name] if data[name] is not None else None)
+    if step == 4:
+        _store_image(submission, data)
+    submission.last_step = max(submission.last_step, min(step + 1, LAST_STEP))
+    submission.full_clean(exclude=["image"])  # the upload was validated by the form
+    submission.save()
+    return submission
+
+
+def _store_image(submission, data):
+    old_name = submission.image.name if submission.image else ""
+    upload = data.get("image")
+    if upload:
+        submission.image.save(upload.name, upload, save=False)
+    elif data.get("remove_image"):
+        submission.image = ""
+        submission.image_alt = ""
+        submission.image_caption = ""
+    if old_name and submission.image.name != old_name:
+        storage = submission.image.storage
+        transaction.on_commit(lambda: storage.delete(old_name))
+
+
+def missing_fields(submission):
+    """[(step, German field name)] still empty; submitting needs this list to be empty."""
+    missing = []
+    for field, (step, label) in REQUIRED_FOR_SUBMISSION.items():
+        value = getattr(submission, field)
+        if value in (None, "", []):
+            missing.append((step, label))
+    return missing
+
+
+def _unique_slug(parent, title):
+    base = slugify(title)[:70].strip("-") or "praxisbeispiel"
+    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, counter = base, 2
+    while slug in taken:
+        slug, counter = f"{base}-{counter}", counter + 1
+    return slug
+
+
+def _wagtail_image(submission, user):
+    if not submission.image:
+        return None
+    image_model = get_image_model()
+    with submission.image.open("rb") as handle:
+        image = image_model(
+            title=submission.image_alt or submission.title,
+            uploaded_by_user=user,
+            file=File(handle, name=os.path.basename(submission.image.name)),
+        )
+        image.save()
+    return image
+
+
+def _build_page(submission, user):
+    sizes = set(submission.transferable_sizes)
+    page = BestPracticePage(
+        title=submission.title,
+        organisation=submission.organisation,
+        summary=submission.summary,
+        year=submission.year,
+        duration=submission.duration,
+        budget_range=submission.budget_range,
+        budget_note=submission.budget_note,
+        funding=submission.funding,
+        problem=submission.problem,
+        approach=submission.approach,
+        results=submission.results,
+        kpis=[("kpi", {**kpi, "source": ""}) for kpi in submission.kpis],
+        lessons=submission.lessons,
+        transferability=submission.transferability,
+        transfers_to_small=SizeClass.SMALL in sizes,
+        transfers_to_medium=SizeClass.MEDIUM in sizes,
+        transfers_to_large=SizeClass.LARGE in sizes,
+        partners_note=submission.partners_note,
+        contact_name=submission.contact_name,
+        contact_role=submission.contact_role,
+        contact_email=submission.contact_email,
+        owner=user,
+        live=False,
+    )
+    image = _wagtail_image(submission, user)
+    if image:
+        page.main_image = image
+        page.main_image_alt = submission.image_alt
+        if submission.image_caption:
+            page.body = [
+                (
+                    "image",
+                    {
+                        "image": image,
+                        "alt_text": submission.image_alt,
+                        "caption": submission.image_caption,
+                        "credit": "",
+                    },
+                )
+            ]
+    page.topics.add(*submission.topic_list)
+    return page
+
+
+@transaction.atomic
+def submit_case_study(user, submission):
+    """Turn the draft into a draft page and start the editors' workflow on it."""
+    submission = CaseStudySubmission.objects.select_for_update().get(pk=submission.pk)
+    _check_owns_draft(user, submission)
+    missing = missing_fields(submission)
+    if missing:
+        raise ValidationError(
+            _("Bitte ergänzen Sie noch: %(fields)s.")
+            % {"fields": ", ".join(label for _step, label in missing)}
+        )
+    index = BestPracticeIndexPage.objects.first()
+    if index is None:
+        raise ValidationError(
+            _("Die Bibliothek ist noch nicht eingerichtet. Bitte versuchen Sie es später erneut.")
+        )
+    page = _build_page(submission, user)
+    page.slug = _unique_slug(index, submission.title)
+    index.add_child(instance=page)
+    page.save_revision(user=user, log_action=True)
+    workflow = page.get_workflow()
+    if workflow is not None:
+        workflow.start(page, user)
+    submission.page = page
+    submission.status = CaseStudySubmission.Status.IN_REVIEW
+    submission.submitted_at = timezone.now()
+    submission.last_step = LAST_STEP
+    submission.save()
+    submission_id = submission.pk
+    transaction.on_commit(lambda: send_submission_received.enqueue(submission_id))
+    return submission
+
+
+@transaction.atomic
+def record_publication(page):
+    """Called when an editor publishes `page`: mark its submission and tell the submitter."""
+    submissions = list(
+        CaseStudySubmission.objects.select_for_update()
+        .filter(page_id=page.pk)
+        .exclude(status=CaseStudySubmission.Status.PUBLISHED)
+    )
+    for submission in submissions:
+        submission.status = CaseStudySubmission.Status.PUBLISHED
+        submission.published_at = timezone.now()
+        submission.save(update_fields=["status", "published_at", "updated_at"])
+        submission_id = submission.pk
+        transaction.on_commit(lambda pk=submission_id: send_submission_published.enqueue(pk))
+    return submissions
+
+
+def sync_organisation_facts(organisation):
+    """Copy a town's Bundesland and size to its case studies after the organisation changed."""
+    BestPracticePage.objects.filter(organisation=organisation).exclude(
+        bundesland=organisation.bundesland,
+        population=organisation.population,
+        size_class=organisation.size_class or "",
+    ).update(
+        bundesland=organisation.bundesland,
+        population=organisation.population,
+        size_class=organisation.size_class or "",
+    )
