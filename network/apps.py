@@ -8,6 +8,8 @@ class NetworkConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from network.forum.search import register_documents as register_forum_documents
         from network.search import register_documents
 
         register_documents()
+        register_forum_documents()

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from network import views
 
@@ -7,6 +7,8 @@ app_name = "network"
 # Fixed segments come before "<slug>/"; services.RESERVED_SLUGS keeps organisations
 # from taking them.
 urlpatterns = [
+    path("forum/", include(("network.forum.urls", "forum"))),
+    path("benachrichtigungen/", include(("network.forum.notification_urls", "notifications"))),
     path("mein-konto/", views.my_account, name="my_account"),
     path("mein-konto/willkommen/", views.choose_organisation, name="choose_organisation"),
     path("mitglieder/", views.directory, name="directory"),

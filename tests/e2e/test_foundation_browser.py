@@ -59,7 +59,8 @@ def test_pages_fit_a_phone_screen(demo_site, browser_session):
         wide = page.evaluate(
             """() => [...document.querySelectorAll('body *')]
                 .filter(el => el.getBoundingClientRect().right > innerWidth)
-                .map(el => el.parentElement.className + '>' + el.tagName + '.' + el.className + ' ' + el.getBoundingClientRect().right + ' ' + el.textContent.trim().slice(0, 60)).slice(0, 5)"""
+                .map(el => `${el.tagName}.${el.className}: ${el.textContent.trim().slice(0, 40)}`)
+                .slice(0, 5)"""
         )
         assert overflow <= 0, f"{path} scrollt auf 360 px quer ({overflow} px): {wide}"
 

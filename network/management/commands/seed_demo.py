@@ -7,8 +7,15 @@ from django.db import transaction
 from network.demo import DemoContext
 from network.demo_data import DEMO_PASSWORD, PEOPLE
 
-# Apps whose `<app>.demo.load_demo(context)` adds demo content, in dependency order.
-DEMO_APPS = ["network", "bestpractice", "webtalks", "network_forum", "matchmaking"]
+# Modules whose `load_demo(context)` adds demo content, in dependency order; a module
+# is used when its app is installed and it exists.
+DEMO_MODULES = [
+    "network.demo",
+    "bestpractice.demo",
+    "webtalks.demo",
+    "network.forum.demo",
+    "matchmaking.demo",
+]
 
 
 class Command(BaseCommand):
@@ -19,14 +26,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         context = DemoContext(stdout=self.stdout)
-        for app_label in DEMO_APPS:
-            if not apps.is_installed(app_label):
+        for module_path in DEMO_MODULES:
+            if not apps.is_installed(module_path.split(".")[0]):
                 continue
             try:
-                module = import_module(f"{app_label}.demo")
-            except ModuleNotFoundError:
-                continue
-            self.stdout.write(f"Demo-Inhalte: {app_label} …")
+                module = import_module(module_path)
+            except ModuleNotFoundError as error:
+                if error.name and module_path.startswith(error.name):
+                    continue  # that part of the platform has no demo content (yet)
+                raise
+            self.stdout.write(f"Demo-Inhalte: {module_path} …")
             with transaction.atomic():
                 module.load_demo(context)
         self.stdout.write(self.style.SUCCESS("Demo-Inhalte sind geladen."))
