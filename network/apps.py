@@ -13,3 +13,7 @@ class NetworkConfig(AppConfig):
 
         register_documents()
         register_forum_documents()
+
+        from network.forum import admin as forum_admin
+
+        forum_admin.register()

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
@@ -67,6 +68,8 @@ def ensure_root_page():
         Collection.add_root(name="Root")
     root = Page.get_first_root_node()
     if root is None:
+        # The flush may also have renumbered content types; drop Django's stale cache.
+        ContentType.objects.clear_cache()
         root = Page.add_root(instance=Page(title="Root", slug="root"))
     return root
 

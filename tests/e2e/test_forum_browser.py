@@ -10,7 +10,6 @@ from network.forum import services
 from network.models import ForumCategory, Visibility
 from tests.e2e.browser import assert_accessible, log_in
 from tests.e2e.conftest import BrowserSession
-from tests.e2e.test_webtalks_browser import asgi_server  # noqa: F401 - daphne fixture
 from tests.factories import DEFAULT_PASSWORD, make_member
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -38,7 +37,7 @@ def forum_thread():
 
 
 def test_reply_appears_live_in_the_other_browser_and_the_bell_rises(
-    browser, asgi_server, forum_thread  # noqa: F811
+    browser, asgi_server, forum_thread
 ):
     thread, anna, ben = forum_thread
     session = BrowserSession(browser, asgi_server)

@@ -2,16 +2,8 @@
 in the live room who see each other's chat message and question."""
 
 import datetime
-import os
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-from pathlib import Path
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from tests.e2e.browser import assert_accessible, log_in
@@ -22,7 +14,6 @@ from webtalks import services
 from webtalks.models import EventIndexPage, Registration
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -64,78 +55,6 @@ def test_member_registers_and_event_pages_are_accessible(page, events_index):
     registration = Registration.objects.get(user=member)
     assert registration.status == "confirmed"
     assert registration.answers[0]["answer"] == "Beispiele aus Kleinstädten"
-
-
-def _database_env():
-    """Environment for a second process that must see this test's committed rows."""
-    settings = connection.settings_dict
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SQLITE_PATH"}}
-    if connection.vendor == "postgresql":
-        auth = settings["USER"] + (f":{settings['PASSWORD']}" if settings["PASSWORD"] else "")
-        host = f"{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}"
-        env["DATABASE_URL"] = f"postgres://{auth}@{host}/{settings['NAME']}"
-    elif connection.is_in_memory_db():
-        return None
-    else:
-        env["SQLITE_PATH"] = str(settings["NAME"])
-    env.update(DJANGO_DEBUG="true", ALLOWED_HOSTS="127.0.0.1,localhost", DISABLE_RATE_LIMITS="1")
-    return env
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def asgi_server():
-    """daphne with the real ASGI stack (HTTP and websockets) on a free port."""
-    env = _database_env()
-    if env is None:
-        pytest.skip(
-            "Der Live-Raum läuft in einem zweiten Prozess (daphne) und braucht eine Datenbank, "
-            "die dieser sieht: PostgreSQL (DATABASE_URL) oder SQLite als Datei (SQLITE_TEST_PATH)."
-        )
-    port = _free_port()
-    # A file, not a pipe: daphne logs every request, and a full pipe would block it.
-    log = tempfile.TemporaryFile()
-    process = subprocess.Popen(  # noqa: S603 - our interpreter, fixed arguments
-        [
-            sys.executable,
-            "-m",
-            "daphne",
-            "-b",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "config.asgi:application",
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=log,
-    )
-    try:
-        deadline = time.monotonic() + 40
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                if process.poll() is not None:
-                    log.seek(0)
-                    pytest.fail("daphne startete nicht: " + log.read().decode()[-2000:])
-                time.sleep(0.3)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-        log.close()
 
 
 def test_two_people_in_the_live_room_see_each_others_posts(browser, asgi_server, events_index):

@@ -1,0 +1,118 @@
+"""Live room websocket: authenticates, joins the room's group and calls services.
+
+Clients send {"action": "chat"|"question", "text"}, {"action": "upvote", "id"},
+{"action": "moderate", "id", "operation": "answered"|"highlight"|"hide", "value"} and
+{"action": "sync", "after": <last id seen>}. The server sends "welcome" (history and
+participant count), "message", "update", "presence", "history" and "error" events.
+"""
+
+import asyncio
+from urllib.parse import parse_qs
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from webtalks import services
+
+CLOSE_UNAUTHENTICATED = 4401
+# Strong references, so that the event loop does not drop a scheduled refresh.
+_pending_refreshes = set()
+CLOSE_FORBIDDEN = 4403
+
+
+def _int(value, default=0):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _error_text(error):
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error) or "Nicht erlaubt."
+
+
+class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
+    group_name = None
+
+    async def connect(self):
+        self.user = self.scope.get("user")
+        self.event_id = _int(self.scope["url_route"]["kwargs"]["event_id"])
+        if self.user is None or not self.user.is_authenticated:
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+            return
+        try:
+            await database_sync_to_async(services.live_room_access)(self.user, self.event_id)
+        except PermissionDenied:
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        query = parse_qs(self.scope.get("query_string", b"").decode())
+        after_id = _int(query.get("after", ["0"])[0])
+        await self.accept()
+        self.group_name = services.room_group(self.event_id)
+        await self.channel_layer.group_add(self.group_name, self.channel_name)
+        try:
+            welcome = await database_sync_to_async(services.enter_live_room)(
+                self.user, self.event_id, self.channel_name, after_id=after_id
+            )
+        except PermissionDenied:
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        if welcome.pop("refresh_presence"):
+            self._schedule_presence_refresh()
+        await self.send_json(welcome)
+
+    async def disconnect(self, code):
+        if self.group_name:
+            await self.channel_layer.group_discard(self.group_name, self.channel_name)
+            refresh = await database_sync_to_async(services.leave_live_room)(
+                self.event_id, self.channel_name
+            )
+            if refresh:
+                self._schedule_presence_refresh()
+
+    def _schedule_presence_refresh(self):
+        # Not tied to this connection: the count must go out even if this client leaves.
+        async def refresh_later(event_id):
+            await asyncio.sleep(services.live.PRESENCE_INTERVAL_SECONDS + 0.1)
+            await database_sync_to_async(services.refresh_presence)(event_id)
+
+        task = asyncio.ensure_future(refresh_later(self.event_id))
+        _pending_refreshes.add(task)
+        task.add_done_callback(_pending_refreshes.discard)
+
+    async def receive_json(self, content, **kwargs):
+        if not isinstance(content, dict):
+            return
+        action = content.get("action")
+        try:
+            if action in ("chat", "question"):
+                await database_sync_to_async(services.post_live_message)(
+                    self.user, self.event_id, action, str(content.get("text", ""))
+                )
+            elif action == "upvote":
+                await database_sync_to_async(services.upvote_question)(
+                    self.user, self.event_id, _int(content.get("id"))
+                )
+            elif action == "moderate":
+                await database_sync_to_async(services.moderate_message)(
+                    self.user,
+                    self.event_id,
+                    _int(content.get("id")),
+                    str(content.get("operation", "")),
+                    bool(content.get("value", True)),
+                )
+            elif action == "sync":
+                history = await database_sync_to_async(services.history_since)(
+                    self.user, self.event_id, _int(content.get("after"))
+                )
+                await self.send_json({"type": "history", "history": history})
+            else:
+                await self.send_json({"type": "error", "message": "Unbekannte Aktion."})
+        except (PermissionDenied, ValidationError) as error:
+            await self.send_json({"type": "error", "message": _error_text(error)})
+
+    async def room_event(self, event):
+        await self.send_json(event["payload"])

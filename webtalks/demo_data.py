@@ -1,0 +1,208 @@
+"""The events of the demo: (slug, fields). Days are relative to today; negative = past."""
+
+WISHES = {
+    "label": "Ihre Wünsche und Erwartungen an die Veranstaltung",
+    "help_text": "Damit die Referent*innen auf Ihre Fragen eingehen können.",
+    "required": False,
+    "multiline": True,
+}
+TOWN_SIZE = {
+    "label": "Wie groß ist Ihre Stadt (Einwohner*innen)?",
+    "help_text": "",
+    "required": False,
+    "multiline": False,
+}
+
+EVENTS = [
+    {
+        "slug": "webtalk-digital-vitale-innenstaedte",
+        "title": "WebTalk: Digital unterstützte vitale Innenstädte",
+        "kind": "webtalk",
+        "days": 9,
+        "hour": 16,
+        "minutes": 75,
+        "capacity": 150,
+        "intro": "Frequenzmessung, digitale Schaufenster und lokale Marktplätze: Was wirkt "
+        "wirklich, und was bleibt ein teures Pilotprojekt? Drei Städte berichten.",
+        "topics": ["Digitalisierung", "Frequenz", "Innenstadt"],
+        "speakers": [
+            ("Jana Vogt", "Gründerin", "frequenzwerk"),
+            ("Miriam Kessler", "Citymanagerin", "stadt-iserlohn"),
+        ],
+        "questions": [WISHES],
+    },
+    {
+        "slug": "webtalk-zukunft-der-staedte",
+        "title": "WebTalk: Die Zukunft der Städte – Innenstadt 2040",
+        "kind": "webtalk",
+        "days": 16,
+        "hour": 17,
+        "minutes": 90,
+        "capacity": None,
+        "intro": "Wohnen, Arbeiten, Handel und Grün: Wie sieht eine lebendige Mitte aus, "
+        "wenn der Handel nicht mehr alles trägt? Ein Blick aus der Stadtforschung.",
+        "topics": ["Stadtentwicklung", "Innenstadt"],
+        "speakers": [("Prof. Dr. Henrike Lange", "Stadtforscherin", "institut-stadtforschung")],
+    },
+    {
+        "slug": "roundtable-leerstand-bid",
+        "title": "Roundtable: Leerstandsmanagement und Business Improvement Districts",
+        "kind": "roundtable",
+        "days": 12,
+        "hour": 10,
+        "minutes": 120,
+        "capacity": 3,
+        "audience": "members",
+        "intro": "Kleine Runde, offene Worte: Wie Kommunen Leerstände erfassen, Eigentümer*innen "
+        "gewinnen und mit einem BID gemeinsam investieren.",
+        "topics": ["Leerstand", "BID", "Eigentümer"],
+        "speakers": [("Thomas Reuter", "Leerstandsmanager", "stadt-einbeck")],
+        "questions": [WISHES, TOWN_SIZE],
+        "registrations": [
+            "citymanagerin@iserlohn.example",
+            "leerstand@einbeck.example",
+            "wirtschaft@goerlitz.example",
+            "mitglied@modehaus-behrens.example",
+            "anbieter@frequenzwerk.example",
+        ],
+    },
+    {
+        "slug": "willkommen-im-netzwerk",
+        "title": "Willkommen im Netzwerk",
+        "kind": "webtalk",
+        "days": 6,
+        "hour": 12,
+        "minutes": 45,
+        "capacity": 60,
+        "audience": "members",
+        "welcome": True,
+        "intro": "Der Willkommens-WebTalk für neue Mitglieder: Wie Sie Praxisbeispiele finden, "
+        "Bedarfe einstellen und andere Stadtretter*innen kennenlernen.",
+        "topics": ["Netzwerk"],
+        "speakers": [("Redaktion Stadtlabor", "Netzwerkteam", None)],
+    },
+    {
+        "slug": "projektauftakt-innenstadtlabor-weissenfels",
+        "title": "Projektauftakt: Innenstadtlabor Weißenfels",
+        "kind": "kickoff",
+        "days": 21,
+        "hour": 18,
+        "minutes": 120,
+        "capacity": 80,
+        "venue": ("Kulturhaus Weißenfels", "Marienstraße 2, 06667 Weißenfels"),
+        "intro": "Erst verstehen, dann planen, dann machen: Wir starten das Innenstadtlabor "
+        "mit allen, die die Mitte von Weißenfels beleben wollen.",
+        "topics": ["Beteiligung", "Innenstadt"],
+        "speakers": [("Sven Albrecht", "Wirtschaftsförderung", "stadt-weissenfels")],
+    },
+    {
+        "slug": "workshop-handel-sichtbar-online",
+        "title": "Workshop für Händler*innen: Sichtbar im Netz in einem Nachmittag",
+        "kind": "workshop",
+        "days": 14,
+        "hour": 14,
+        "minutes": 180,
+        "capacity": 20,
+        "venue": ("Werbegemeinschaft Iserlohn", "Wermingser Straße 12, 58636 Iserlohn"),
+        "intro": "Zum Mitmachen: Google-Profil, Öffnungszeiten, Fotos und ein lokaler "
+        "Marktplatz. Bringen Sie Ihr Smartphone mit.",
+        "topics": ["Einzelhandel", "Digitalisierung"],
+        "speakers": [("Nina Hoffmann", "Beraterin", "lokalkauf-plattform")],
+    },
+    {
+        "slug": "netzwerktreffen-nord",
+        "title": "Netzwerktreffen Nord in Flensburg",
+        "kind": "networking",
+        "days": 30,
+        "hour": 15,
+        "minutes": 180,
+        "capacity": 40,
+        "venue": ("Hafenspeicher Flensburg", "Schiffbrücke 10, 24939 Flensburg"),
+        "intro": "Austausch unter Stadtretter*innen aus dem Norden, mit Stadtspaziergang.",
+        "topics": ["Netzwerk"],
+        "speakers": [("Lars Petersen", "WFG Flensburg", "wfg-flensburg")],
+    },
+    # --- past events with recording, slides and a summary ---
+    {
+        "slug": "webtalk-frequenzmessung-praxis",
+        "title": "WebTalk: Frequenzmessung in der Praxis",
+        "kind": "webtalk",
+        "days": -35,
+        "hour": 16,
+        "minutes": 60,
+        "capacity": 100,
+        "intro": "Wie Lörrach und Gießen Passantenfrequenzen messen und die Daten nutzen.",
+        "topics": ["Frequenz", "Digitalisierung"],
+        "speakers": [
+            ("Jana Vogt", "Gründerin", "frequenzwerk"),
+            ("Katrin Maier", "Stadtmarketing", "stadtmarketing-loerrach"),
+        ],
+        "recording": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "summary": "<p>Frequenzdaten helfen nur, wenn jemand sie regelmäßig auswertet. "
+        "Beide Städte berichten von monatlichen Runden mit dem Handel.</p>",
+        "slides": True,
+        "registrations": ["citymanagerin@iserlohn.example", "leerstand@einbeck.example"],
+    },
+    {
+        "slug": "roundtable-zwischennutzung",
+        "title": "Roundtable: Zwischennutzung von Ladenlokalen",
+        "kind": "roundtable",
+        "days": -60,
+        "hour": 10,
+        "minutes": 120,
+        "capacity": 12,
+        "intro": "Pop-up-Stores, Kunst und soziale Träger: Was Zwischennutzung bringt.",
+        "topics": ["Leerstand", "Zwischennutzung"],
+        "speakers": [("Thomas Reuter", "Leerstandsmanager", "stadt-einbeck")],
+        "recording": "https://vimeo.com/76979871",
+        "summary": "<p>Mietverträge mit kurzer Kündigungsfrist und ein Ansprechpartner im "
+        "Rathaus waren in allen Städten der Schlüssel.</p>",
+        "slides": True,
+    },
+    {
+        "slug": "workshop-schaufenster",
+        "title": "Workshop: Schaufenster, die Menschen anhalten lassen",
+        "kind": "workshop",
+        "days": -90,
+        "hour": 14,
+        "minutes": 150,
+        "capacity": 15,
+        "venue": ("Modehaus Behrens", "Marktstraße 5, 37574 Einbeck"),
+        "intro": "Praktische Gestaltung mit kleinem Budget.",
+        "topics": ["Einzelhandel"],
+        "speakers": [("Ole Behrens", "Inhaber", "modehaus-behrens")],
+        "summary": "<p>Licht, eine klare Botschaft und regelmäßiger Wechsel schlagen "
+        "teure Deko.</p>",
+        "slides": True,
+    },
+    {
+        "slug": "projektauftakt-digitale-stadtkarte",
+        "title": "Projektauftakt: Digitale Stadtkarte Görlitz",
+        "kind": "kickoff",
+        "days": -120,
+        "hour": 18,
+        "minutes": 90,
+        "capacity": None,
+        "intro": "Start der gemeinsamen digitalen Stadtkarte für Handel, Gastronomie und Kultur.",
+        "topics": ["Digitalisierung", "Beteiligung"],
+        "speakers": [
+            ("Dr. Paul Schubert", "Wirtschaftsförderung", "wirtschaftsfoerderung-goerlitz")
+        ],
+        "recording": "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+        "summary": "<p>Über 120 Betriebe haben sich in den ersten vier Wochen eingetragen.</p>",
+    },
+]
+
+SERIES = {
+    "slug": "seminarreihe-innenstadt-managen",
+    "title": "Seminarreihe: Innenstadt managen – von der Analyse zur Umsetzung",
+    "intro": "Drei Abende, ein roter Faden: Problem verstehen, Maßnahmen planen, gemeinsam "
+    "umsetzen. Die Anmeldung gilt für alle drei Termine.",
+    "capacity": 30,
+    "topics": ["Citymanagement", "Stadtentwicklung"],
+    "sessions": [
+        ("seminar-1-analyse", "Teil 1: Erst verstehen – die Innenstadt-Analyse", 24),
+        ("seminar-2-planung", "Teil 2: Dann planen – Ziele, Maßnahmen, Förderung", 31),
+        ("seminar-3-umsetzung", "Teil 3: Dann machen – Umsetzung mit Partnern", 38),
+    ],
+}

@@ -1,0 +1,22 @@
+"""Invite the members of a newly approved organisation to the welcome WebTalk.
+
+`network.services.approve_organisation` saves the status with `update_fields`; that save
+is the moment an organisation becomes approved, so we listen for exactly that.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from network.models import Organisation
+
+
+@receiver(post_save, sender=Organisation, dispatch_uid="webtalks_welcome_invitation")
+def invite_newly_approved(sender, instance, created, update_fields=None, **kwargs):
+    if created or not update_fields or "status" not in update_fields:
+        return
+    if instance.status != Organisation.Status.APPROVED:
+        return
+    from webtalks.services import invite_to_welcome_webtalk
+
+    transaction.on_commit(lambda: invite_to_welcome_webtalk(instance))
