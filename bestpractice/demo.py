@@ -11,7 +11,7 @@ from django.utils import timezone
 from bestpractice.demo_articles import ARTICLES
 from bestpractice.demo_cases import CASES_PART_ONE
 from bestpractice.demo_cases_more import CASES_PART_TWO
-from bestpractice.demo_towns import EXTRA_TOWNS, NETWORK_FALLBACKS
+from bestpractice.demo_towns import EXTRA_TOWNS
 from bestpractice.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -19,6 +19,7 @@ from bestpractice.models import (
     BestPracticePage,
 )
 from bestpractice.richtext import to_safe_html
+from network import demo_data as network_demo_data
 from network.models import Organisation
 
 CASES = CASES_PART_ONE + CASES_PART_TWO
@@ -62,12 +63,16 @@ def ensure_index(home_page, model, slug, title, intro):
     return index
 
 
+TOWN_FIELDS = {"name", "kind", "bundesland", "town", "population", "website"}
+
+
 def _organisation(slug, organisations):
     if slug in organisations:
         return organisations[slug]
     existing = Organisation.objects.filter(slug=slug).first()
     if existing is None:
-        known = NETWORK_FALLBACKS + EXTRA_TOWNS
+        # The network's own demo organisations, so the library's demo also works alone.
+        known = network_demo_data.ORGANISATIONS + EXTRA_TOWNS
         town = next((t for t in known if t["slug"] == slug), None)
         if town is None:
             return None
@@ -75,7 +80,7 @@ def _organisation(slug, organisations):
             slug=slug,
             defaults={
                 "kind": Organisation.Kind.KOMMUNE,
-                **{key: value for key, value in town.items() if key != "slug"},
+                **{key: value for key, value in town.items() if key in TOWN_FIELDS},
                 "status": Organisation.Status.APPROVED,
                 "reviewed_at": timezone.now(),
             },

@@ -46,6 +46,7 @@ class Sort:
     key: str
     label: str
     order_by: tuple
+    annotation: str = ""  # name of a selector-side annotation the order_by needs
 
 
 @dataclass(frozen=True)
@@ -152,10 +153,14 @@ def article_facets():
     )
 
 
-# "Meistdiskutiert" joins these once the forums bring comments: add a Sort whose order_by
-# uses a comment-count annotation from the selectors (see bestpractice/selectors.py).
 CASE_STUDY_SORTS = (
     Sort("neu", _("Neueste zuerst"), ("-first_published_at", "-pk")),
+    Sort(
+        "diskutiert",
+        _("Meistdiskutiert"),
+        ("-comment_count", "-first_published_at", "-pk"),
+        annotation="comment_count",
+    ),
     Sort("titel", _("Titel A–Z"), ("title", "pk")),
 )
 ARTICLE_SORTS = (

@@ -128,9 +128,22 @@ def _facet_options(facet, counts, state):
     return options
 
 
+# Annotations a sort order may need (`Sort.annotation`), computed in the same query.
+SORT_ANNOTATIONS = {
+    # Visible comments in the page's discussion (network.forum: one thread per page).
+    "comment_count": lambda: Count(
+        "discussion__posts", filter=Q(discussion__posts__status="visible"), distinct=True
+    ),
+}
+
+
 def _listing(base, state, tag_model, card_data, per_page):
     counts = _facet_counts(base, state, tag_model)
-    results = _narrow(base, state, tag_model).order_by(*state.sort_option.order_by)
+    results = _narrow(base, state, tag_model)
+    sort = state.sort_option
+    if sort.annotation:
+        results = results.annotate(**{sort.annotation: SORT_ANNOTATIONS[sort.annotation]()})
+    results = results.order_by(*sort.order_by)
     paginator = Paginator(card_data(results), per_page)
     page_obj = paginator.get_page(state.page)
     return {

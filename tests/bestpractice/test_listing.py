@@ -171,6 +171,28 @@ def test_sort_by_newest_and_by_title(client, catalogue):
     assert by_title == sorted(by_title)
 
 
+def test_sort_by_most_discussed_counts_visible_comments(client, catalogue):
+    from network.forum import services as forum_services
+    from network.models import Post
+    from tests.factories import make_member
+
+    # one commenter per comment: new accounts may post only a few times a minute
+    for _ in range(3):
+        forum_services.comment_on_page(make_member(), catalogue["b"], "Wie habt ihr das bezahlt?")
+    comments_on_c = [
+        forum_services.comment_on_page(make_member(), catalogue["c"], f"Kommentar {number}")
+        for number in range(4)
+    ]
+    Post.objects.filter(pk__in=[c.pk for c in comments_on_c[:2]]).update(
+        status=Post.Status.HIDDEN
+    )
+
+    titles = [item.title for item in listing(client, "?sortierung=diskutiert")["items"]]
+    # b: 3 visible comments; c: 2 visible (2 hidden do not count); the rest have none
+    assert titles[:2] == [catalogue["b"].title, catalogue["c"].title]
+    assert catalogue["a"].title in titles[2:]
+
+
 def test_pagination_keeps_the_filters(client, make_case_study, library):
     town = OrganisationFactory(population=12_000)
     for number in range(14):

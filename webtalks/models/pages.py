@@ -133,7 +133,42 @@ class RegistrationSettings(models.Model):
         ]
 
 
-class EventPage(RoutablePageMixin, RegistrationSettings, Page):  # noqa: DJ008
+class RegistrationRoutes(RoutablePageMixin):
+    """The routes every page people register on has: the page itself, its calendar file,
+    and the organisers' attendee list, CSV export and message to all registrants."""
+
+    @path("")
+    def detail(self, request):
+        from webtalks import views
+
+        return views.event_detail(request, self)
+
+    @path("kalender/")
+    def calendar_file(self, request):
+        from webtalks import views
+
+        return views.event_calendar_file(request, self)
+
+    @path("teilnehmende/")
+    def attendees(self, request):
+        from webtalks import views
+
+        return views.attendees(request, self)
+
+    @path("teilnehmende/export/")
+    def attendees_csv(self, request):
+        from webtalks import views
+
+        return views.attendees_csv(request, self)
+
+    @path("nachricht/")
+    def message_registrants(self, request):
+        from webtalks import views
+
+        return views.message_registrants(request, self)
+
+
+class EventPage(RegistrationRoutes, RegistrationSettings, Page):  # noqa: DJ008
     kind = models.CharField(_("Format"), max_length=20, choices=EventKind.choices)
     start = models.DateTimeField(_("Beginn"))
     end = models.DateTimeField(_("Ende"))
@@ -273,41 +308,11 @@ class EventPage(RoutablePageMixin, RegistrationSettings, Page):  # noqa: DJ008
     def sessions_list(self):
         return [self]
 
-    @path("")
-    def detail(self, request):
-        from webtalks import views
-
-        return views.event_detail(request, self)
-
-    @path("kalender/")
-    def calendar_file(self, request):
-        from webtalks import views
-
-        return views.event_calendar_file(request, self)
-
     @path("live/")
     def live_room(self, request):
         from webtalks import views
 
         return views.live_room(request, self)
-
-    @path("teilnehmende/")
-    def attendees(self, request):
-        from webtalks import views
-
-        return views.attendees(request, self)
-
-    @path("teilnehmende/export/")
-    def attendees_csv(self, request):
-        from webtalks import views
-
-        return views.attendees_csv(request, self)
-
-    @path("nachricht/")
-    def message_registrants(self, request):
-        from webtalks import views
-
-        return views.message_registrants(request, self)
 
 
 class EventSpeaker(Orderable):
@@ -347,7 +352,7 @@ class EventSpeaker(Orderable):
         return self.name
 
 
-class EventSeriesPage(RoutablePageMixin, RegistrationSettings, Page):  # noqa: DJ008
+class EventSeriesPage(RegistrationRoutes, RegistrationSettings, Page):  # noqa: DJ008
     """A seminar series: several sessions (child EventPages), one registration for all."""
 
     kind = models.CharField(
@@ -396,33 +401,3 @@ class EventSeriesPage(RoutablePageMixin, RegistrationSettings, Page):  # noqa: D
     @property
     def start(self):
         return self.first_start()
-
-    @path("")
-    def detail(self, request):
-        from webtalks import views
-
-        return views.event_detail(request, self)
-
-    @path("kalender/")
-    def calendar_file(self, request):
-        from webtalks import views
-
-        return views.event_calendar_file(request, self)
-
-    @path("teilnehmende/")
-    def attendees(self, request):
-        from webtalks import views
-
-        return views.attendees(request, self)
-
-    @path("teilnehmende/export/")
-    def attendees_csv(self, request):
-        from webtalks import views
-
-        return views.attendees_csv(request, self)
-
-    @path("nachricht/")
-    def message_registrants(self, request):
-        from webtalks import views
-
-        return views.message_registrants(request, self)
