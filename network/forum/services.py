@@ -233,7 +233,13 @@ def _add_post(user, thread, body, quote_of=None):
 def post_reply(user, thread, body, quote_of=None):
     _require_login(user)
     with transaction.atomic():
-        thread = Thread.objects.select_for_update().select_related("category").get(pk=thread.pk)
+        # of=self: page discussions have no category, and PostgreSQL cannot lock the
+        # nullable side of an outer join.
+        thread = (
+            Thread.objects.select_for_update(of=("self",))
+            .select_related("category")
+            .get(pk=thread.pk)
+        )
         viewer = Viewer.of(user)
         if not viewer.can_reply(thread):
             if thread.is_locked or thread.is_closed:

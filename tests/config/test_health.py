@@ -1,6 +1,7 @@
 """/healthz reports every engine the site needs and answers 503 when one is down."""
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
 
 from config import views
@@ -25,7 +26,8 @@ def test_all_components_ok(client):
     for name, component in body["components"].items():
         assert component["status"] == "ok", name
         assert component["ms"] >= 0
-    assert body["components"]["channel_layer"]["backend"] == "InMemoryChannelLayer"
+    expected_layer = "RedisChannelLayer" if settings.REDIS_URL else "InMemoryChannelLayer"
+    assert body["components"]["channel_layer"]["backend"] == expected_layer
     assert "no-cache" in response["Cache-Control"]
 
 

@@ -67,8 +67,10 @@ def test_skip_link_is_the_first_stop_and_leads_to_the_content(page, furnished_si
     skip_link = page.locator(".skip-link")
     assert skip_link.evaluate("link => link === document.activeElement")
     assert skip_link.is_visible()
-    box = skip_link.bounding_box()
-    assert box["y"] >= 0
+    # The link slides into view (CSS transition): wait until it has fully arrived.
+    page.wait_for_function(
+        "document.querySelector('.skip-link').getBoundingClientRect().top >= 0", timeout=3000
+    )
 
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
