@@ -8,4 +8,7 @@ class WebtalksConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from webtalks import signals  # noqa: F401  (invites approved organisations)
+        from webtalks import signals  # noqa: F401  (invitations, waitlist on publish)
+        from webtalks.search import register_documents
+
+        register_documents()

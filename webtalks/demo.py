@@ -65,6 +65,7 @@ def ensure_index(context):
             instance=EventIndexPage(
                 title="Veranstaltungen",
                 slug="veranstaltungen",
+                show_in_menus=True,  # in the main navigation (templates/includes/header.html)
                 intro="<p>WebTalks, Roundtables, Workshops und Treffen: voneinander lernen, "
                 "Fehler nicht wiederholen. Aufzeichnungen und Nachlesen finden Sie im Archiv.</p>",
             )

@@ -1,4 +1,4 @@
-"""Invite the members of a newly approved organisation to the welcome WebTalk.
+"""Reactions to changes made elsewhere: approved organisations, published event pages.
 
 `network.services.approve_organisation` saves the status with `update_fields`; that save
 is the moment an organisation becomes approved, so we listen for exactly that.
@@ -7,6 +7,7 @@ is the moment an organisation becomes approved, so we listen for exactly that.
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from wagtail.signals import page_published
 
 from network.models import Organisation
 
@@ -20,3 +21,12 @@ def invite_newly_approved(sender, instance, created, update_fields=None, **kwarg
     from webtalks.services import invite_to_welcome_webtalk
 
     transaction.on_commit(lambda: invite_to_welcome_webtalk(instance))
+
+
+@receiver(page_published, dispatch_uid="webtalks_fill_seats_on_publish")
+def fill_seats_when_capacity_grows(sender, instance, **kwargs):
+    from webtalks.models import EventPage, EventSeriesPage
+    from webtalks.services.registration import fill_seats_after_capacity_change
+
+    if isinstance(instance, EventPage | EventSeriesPage):
+        transaction.on_commit(lambda: fill_seats_after_capacity_change(instance))

@@ -72,6 +72,26 @@ def test_cancellation_promotes_the_first_on_the_waitlist_and_tells_them(
     assert mails_to(mailoutbox, third.email) == []
 
 
+def test_publishing_a_larger_capacity_moves_people_up(
+    make_event, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = make_event(capacity=1)
+    first, second, third = make_member(), make_member(), make_member()
+    with django_capture_on_commit_callbacks(execute=True):
+        for person in (first, second, third):
+            services.register_for_event(event, user=person)
+    mailoutbox.clear()
+
+    event.capacity = 2
+    with django_capture_on_commit_callbacks(execute=True):
+        event.save_revision().publish()
+
+    statuses = dict(Registration.objects.values_list("user_id", "status"))
+    assert statuses == {first.pk: "confirmed", second.pk: "confirmed", third.pk: "waitlisted"}
+    assert "frei geworden" in mails_to(mailoutbox, second.email)[0].subject
+    assert mails_to(mailoutbox, third.email) == []
+
+
 def test_cancelling_a_waitlist_place_promotes_nobody(make_event):
     event = make_event(capacity=1)
     first, second = make_member(), make_member()

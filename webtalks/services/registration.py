@@ -202,6 +202,13 @@ def _fill_free_seats(target):
     return promoted
 
 
+def fill_seats_after_capacity_change(target):
+    """Editors raised the capacity (or removed it): move people up from the waitlist now,
+    rather than at the next cancellation."""
+    with transaction.atomic():
+        return _fill_free_seats(_lock(target))
+
+
 def cancel_registration(token):
     """Cancel through the link in every mail. Returns (registration, promoted)."""
     registration = Registration.objects.filter(token=token).first()
