@@ -13,7 +13,11 @@ from wagtail.images import get_image_model
 from bestpractice.forms import LAST_STEP, STEP_FORMS
 from bestpractice.models import BestPracticeIndexPage, BestPracticePage, CaseStudySubmission
 from bestpractice.richtext import to_safe_html
-from bestpractice.tasks import send_submission_published, send_submission_received
+from bestpractice.tasks import (
+    send_submission_changes_requested,
+    send_submission_published,
+    send_submission_received,
+)
 from network.models import Membership, Organisation, SizeClass
 
 RICH_FIELDS = ("problem", "approach", "results", "lessons")
@@ -272,6 +276,24 @@ def record_publication(page):
         submission.save(update_fields=["status", "published_at", "updated_at"])
         submission_id = submission.pk
         transaction.on_commit(lambda pk=submission_id: send_submission_published.enqueue(pk))
+    return submissions
+
+
+def record_changes_requested(page, comment):
+    """Called when an editor rejects `page` in the workflow: the submitter sees the status
+    and the editor's comment in "Meine Praxisbeispiele" and gets an e-mail."""
+    submissions = list(
+        CaseStudySubmission.objects.select_for_update()
+        .filter(page_id=page.pk, status=CaseStudySubmission.Status.IN_REVIEW)
+    )
+    for submission in submissions:
+        submission.status = CaseStudySubmission.Status.CHANGES_REQUESTED
+        submission.review_comment = comment or ""
+        submission.save(update_fields=["status", "review_comment", "updated_at"])
+        submission_id = submission.pk
+        transaction.on_commit(
+            lambda pk=submission_id: send_submission_changes_requested.enqueue(pk)
+        )
     return submissions
 
 

@@ -38,3 +38,13 @@ def send_submission_published(submission_id):
         "bestpractice/email/submission_published.txt",
         f"Ihr Praxisbeispiel „{submission.title}“ ist veröffentlicht",
     )
+
+
+@task()
+def send_submission_changes_requested(submission_id):
+    submission = CaseStudySubmission.objects.select_related("submitter").get(pk=submission_id)
+    _send(
+        submission,
+        "bestpractice/email/submission_changes_requested.txt",
+        f"Rückfragen der Redaktion zu „{submission.title}“",
+    )

@@ -13,6 +13,7 @@ class CaseStudySubmission(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Entwurf")
         IN_REVIEW = "in_review", _("In redaktioneller Prüfung")
+        CHANGES_REQUESTED = "changes", _("Änderungen erbeten")
         PUBLISHED = "published", _("Veröffentlicht")
 
     submitter = models.ForeignKey(
@@ -29,6 +30,10 @@ class CaseStudySubmission(models.Model):
     )
     status = models.CharField(
         _("Status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
+    review_comment = models.TextField(
+        _("Rückmeldung der Redaktion"), blank=True,
+        help_text=_("Der Kommentar, mit dem die Redaktion Änderungen erbeten hat."),
     )
     last_step = models.PositiveSmallIntegerField(_("zuletzt bearbeiteter Schritt"), default=1)
 

@@ -268,6 +268,32 @@ def test_submission_goes_through_moderation_to_publication(
     assert member_client.get("/praxisbeispiele/?thema=leerstand").context["result_count"] == 1
 
 
+def test_editors_asking_for_changes_is_shown_to_the_submitter(
+    member_client, member, town, library, admin_user, mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    submission = fill_all_steps(member_client, start(member_client, town))
+    with django_capture_on_commit_callbacks(execute=True):
+        member_client.post(f"/einreichen/praxisbeispiel/{submission.pk}/einreichen/")
+    submission.refresh_from_db()
+    state = WorkflowState.objects.active().get(object_id=str(submission.page_id))
+    mailoutbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        state.current_task_state.reject(
+            user=admin_user, comment="Bitte die Kosten <b>genauer</b> aufschlüsseln."
+        )
+
+    submission.refresh_from_db()
+    assert submission.status == CaseStudySubmission.Status.CHANGES_REQUESTED
+    [mail] = [m for m in mailoutbox if m.to == [member.email] and "[Stadtlabor]" in m.subject]
+    assert "Rückfragen der Redaktion" in mail.subject
+    assert "Kosten <b>genauer</b> aufschlüsseln" in mail.body  # plain-text mail
+    listing = member_client.get(START_URL).content.decode()
+    assert "Änderungen erbeten" in listing
+    assert "Kosten &lt;b&gt;genauer&lt;/b&gt; aufschlüsseln" in listing  # escaped on the page
+
+
 def test_incomplete_draft_cannot_be_submitted(member_client, town, library):
     submission = start(member_client, town)
     member_client.post(step_url(submission, 1), {"title": "Nur ein Titel", "action": "save"})
