@@ -37,8 +37,8 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class BestPracticeIndexPage(Page):
-    """The library at /praxisbeispiele/: filterable, paginated list of case studies."""
+class ListingIndexPage(Page):
+    """An index page that lists its children with facets (see bestpractice/selectors.py)."""
 
     intro = RichTextField(_("Einleitung"), blank=True, features=SECTION_FEATURES)
     per_page = models.PositiveSmallIntegerField(
@@ -52,47 +52,47 @@ class BestPracticeIndexPage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["network.HomePage"]
-    subpage_types = ["bestpractice.BestPracticePage"]
     max_count = 1
+
+    class Meta:
+        abstract = True
+
+    def listing(self, query):
+        """The selector's context for this page and the visitor's GET parameters."""
+        raise NotImplementedError
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.listing(request.GET))
+        return context
+
+
+class BestPracticeIndexPage(ListingIndexPage):
+    """The library at /praxisbeispiele/: filterable, paginated list of case studies."""
+
+    subpage_types = ["bestpractice.BestPracticePage"]
 
     class Meta:
         verbose_name = _("Praxisbeispiel-Übersicht")
 
-    def get_context(self, request, *args, **kwargs):
+    def listing(self, query):
         from bestpractice import selectors  # selectors import these models
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.case_study_listing(self, request.GET))
-        return context
+        return selectors.case_study_listing(self, query)
 
 
-class ArticleIndexPage(Page):
+class ArticleIndexPage(ListingIndexPage):
     """Impulse and news at /aktuelles/, filterable by kind, topic and year."""
 
-    intro = RichTextField(_("Einleitung"), blank=True, features=SECTION_FEATURES)
-    per_page = models.PositiveSmallIntegerField(
-        _("Einträge pro Seite"),
-        default=12,
-        validators=[MinValueValidator(4), MaxValueValidator(60)],
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
-
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["network.HomePage"]
     subpage_types = ["bestpractice.ArticlePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("Artikel-Übersicht")
 
-    def get_context(self, request, *args, **kwargs):
+    def listing(self, query):
         from bestpractice import selectors
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.article_listing(self, request.GET))
-        return context
+        return selectors.article_listing(self, query)
 
 
 class BestPracticePage(Page):
