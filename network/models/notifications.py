@@ -9,6 +9,7 @@ class NotificationKind(models.TextChoices):
     REPLY = "reply", _("Neue Beiträge in dem, dem ich folge")
     MENTION = "mention", _("Erwähnungen")
     MODERATION = "moderation", _("Moderationsentscheidungen zu meinen Beiträgen")
+    CONTACT = "contact", _("Kontaktanfragen aus dem Matching")
 
 
 class Notification(models.Model):

@@ -1,0 +1,46 @@
+from .choices import (
+    ApplicantKind,
+    BudgetRange,
+    Funder,
+    OfferStatus,
+    PainPointStatus,
+    PriceRange,
+    Timeline,
+    Visibility,
+)
+from .funding import FundingProgramme, SynonymEntry, TaggedFundingProgramme
+from .matches import (
+    ContactOutcome,
+    ContactRequest,
+    ContactStatus,
+    Direction,
+    MatchFeedback,
+    StoredMatch,
+    Verdict,
+)
+from .needs import Offer, PainPoint, TaggedOffer, TaggedPainPoint
+
+__all__ = [
+    "ApplicantKind",
+    "BudgetRange",
+    "ContactOutcome",
+    "ContactRequest",
+    "ContactStatus",
+    "Direction",
+    "Funder",
+    "FundingProgramme",
+    "MatchFeedback",
+    "Offer",
+    "OfferStatus",
+    "PainPoint",
+    "PainPointStatus",
+    "PriceRange",
+    "StoredMatch",
+    "SynonymEntry",
+    "TaggedFundingProgramme",
+    "TaggedOffer",
+    "TaggedPainPoint",
+    "Timeline",
+    "Visibility",
+    "Verdict",
+]

@@ -1,0 +1,16 @@
+"""Background work of the matchmaking (django-tasks)."""
+
+from django_tasks import task
+
+from matchmaking import recompute
+
+
+@task()
+def recompute_matches(direction: str, changed_id: int):
+    """Refresh the stored matches around one changed pain point or offer."""
+    return recompute.recompute_after_change(direction, changed_id)
+
+
+@task()
+def recompute_all_matches():
+    return recompute.recompute_all()
