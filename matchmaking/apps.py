@@ -6,3 +6,6 @@ class MatchmakingConfig(AppConfig):
     name = "matchmaking"
     verbose_name = _("Matchmaking")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from matchmaking import signals  # noqa: F401  (organisation and synonym changes)

@@ -130,3 +130,15 @@ def recompute_all():
         counts[direction] = len(listed)
     logger.info("Treffer neu berechnet: %s", counts)
     return counts
+
+
+def recompute_organisation(organisation_id):
+    pain_point_ids = list(PainPoint.objects.filter(organisation_id=organisation_id)
+                          .values_list("pk", flat=True))
+    offer_ids = list(Offer.objects.filter(organisation_id=organisation_id)
+                     .values_list("pk", flat=True))
+    for pain_point_id in pain_point_ids:
+        recompute_after_change(Direction.FOR_PAIN_POINT, pain_point_id)
+    for offer_id in offer_ids:
+        recompute_after_change(Direction.FOR_OFFER, offer_id)
+    return len(pain_point_ids) + len(offer_ids)

@@ -14,3 +14,9 @@ def recompute_matches(direction: str, changed_id: int):
 @task()
 def recompute_all_matches():
     return recompute.recompute_all()
+
+
+@task()
+def recompute_organisation(organisation_id: int):
+    """An organisation's Bundesland, size or approval changed: its items' lists follow."""
+    return recompute.recompute_organisation(organisation_id)

@@ -59,7 +59,6 @@ class FundingProgramme(models.Model):
     )
     applicant_kinds = models.JSONField(
         _("Antragsberechtigt"), default=list, validators=[validate_applicant_kinds],
-        help_text=_("Kürzel: %(kinds)s") % {"kinds": ", ".join(ApplicantKind.values)},
     )
     topics = TaggableManager(_("Themen"), through=TaggedFundingProgramme, blank=True)
     max_funding = models.PositiveIntegerField(
