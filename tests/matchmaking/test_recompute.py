@@ -122,3 +122,22 @@ def test_editor_synonyms_take_effect_on_recompute(town_member, provider_member, 
     recompute_all()
 
     assert stored(Direction.FOR_PAIN_POINT, pain_point=need) == [offer.pk]
+
+
+def test_organisation_moving_state_changes_region_reasons(town_member, publish_offer,
+                                                          publish_need, committed):
+    lower_saxony_only = make_member(ProviderFactory(name="Nordlicht"))
+    offer = publish_offer(lower_saxony_only, "Leerstandsmanagement", ["Leerstand"],
+                          nationwide=False, regions=["NI"])
+    need = publish_need(town_member, "Leerstand in der Fußgängerzone", ["Leerstand"])
+    match = StoredMatch.objects.get(direction=Direction.FOR_PAIN_POINT, pain_point=need)
+    assert {"code": "region", "values": ["Niedersachsen"]} in match.reasons
+
+    town = need.organisation
+    town.bundesland = "BY"
+    with committed():
+        town.save()
+
+    match = StoredMatch.objects.get(direction=Direction.FOR_PAIN_POINT, pain_point=need,
+                                    offer=offer)
+    assert {"code": "region_mismatch", "values": ["Bayern"]} in match.reasons
