@@ -35,25 +35,30 @@ OPPOSITE = {Direction.FOR_PAIN_POINT: Direction.FOR_OFFER,
             Direction.FOR_OFFER: Direction.FOR_PAIN_POINT}
 
 
-def _feedback_for(direction, query_field, query_id):
-    helpful, rejected = set(), set()
-    _, _, _, _, candidate_field = SIDES[direction]
-    rows = MatchFeedback.objects.filter(direction=direction, **{query_field: query_id})
-    for verdict, candidate_id in rows.values_list("verdict", candidate_field):
+def feedback_of(direction, query_ids):
+    """{query id: (helpful ids, rejected ids)} for many pain points (or offers), one query."""
+    _, _, _, query_field, candidate_field = SIDES[direction]
+    result = {query_id: (set(), set()) for query_id in query_ids}
+    rows = MatchFeedback.objects.filter(direction=direction, **{f"{query_field}__in": query_ids})
+    for query_id, verdict, candidate_id in rows.values_list(query_field, "verdict",
+                                                            candidate_field):
+        helpful, rejected = result[query_id]
         (helpful if verdict == Verdict.HELPFUL else rejected).add(str(candidate_id))
-    return helpful, rejected
+    return result
 
 
-def ranked_for(direction, query_id, *, query_index=None, candidate_index=None):
+def ranked_for(direction, query_id, *, query_index=None, candidate_index=None, feedback=None):
     """The top matches of one pain point (or offer) after its members' feedback, or None if
     it is not listed (closed, archived, organisation not approved)."""
-    query_name, candidate_name, _, query_field, _ = SIDES[direction]
+    query_name, candidate_name, _, _, _ = SIDES[direction]
     query_index = query_index or catalogs.index_for(query_name)
     candidate_index = candidate_index or catalogs.index_for(candidate_name)
     query = query_index.get(str(query_id))
     if query is None:
         return None
-    helpful, rejected = _feedback_for(direction, query_field, query_id)
+    if feedback is None:
+        feedback = feedback_of(direction, [query_id])[query_id]
+    helpful, rejected = feedback
     matches = candidate_index.top(query, CANDIDATES + len(rejected))
     similarity = [
         candidate_index.scores(candidate_index.get(item_id))
@@ -64,12 +69,13 @@ def ranked_for(direction, query_id, *, query_index=None, candidate_index=None):
                           similarity_to_rejected=similarity, k=TOP_K)
 
 
-def store_matches(direction, query_id, matches):
-    """Replace the stored list of one pain point or offer."""
+def store_lists(direction, lists):
+    """Replace the stored lists of many pain points (or offers): {query id: matches or None}."""
     _, _, query_model, query_field, candidate_field = SIDES[direction]
-    now = timezone.now()
+    query_ids = list(lists)
     with transaction.atomic():
-        StoredMatch.objects.filter(direction=direction, **{query_field: query_id}).delete()
+        StoredMatch.objects.filter(direction=direction,
+                                   **{f"{query_field}__in": query_ids}).delete()
         StoredMatch.objects.bulk_create(
             StoredMatch(
                 direction=direction,
@@ -78,24 +84,44 @@ def store_matches(direction, query_id, matches):
                 reasons=from_match(match),
                 **{query_field: query_id, candidate_field: int(match.item_id)},
             )
+            for query_id, matches in lists.items()
             for position, match in enumerate(matches or (), start=1)
         )
-        query_model.objects.filter(pk=query_id).update(matches_computed_at=now)
+        query_model.objects.filter(pk__in=query_ids).update(matches_computed_at=timezone.now())
+
+
+def store_matches(direction, query_id, matches):
+    store_lists(direction, {query_id: matches})
+
+
+def recompute_many(direction, query_ids, *, query_index=None, candidate_index=None):
+    """Compute and store the lists of `query_ids` with a constant number of queries."""
+    query_ids = list(query_ids)
+    feedback = feedback_of(direction, query_ids)
+    store_lists(direction, {
+        query_id: ranked_for(direction, query_id, query_index=query_index,
+                             candidate_index=candidate_index, feedback=feedback[query_id])
+        for query_id in query_ids
+    })
 
 
 def recompute_one(direction, query_id):
-    store_matches(direction, query_id, ranked_for(direction, query_id))
+    recompute_many(direction, [query_id])
 
 
 def recompute_after_change(direction, changed_id):
     """`changed_id` (a pain point for FOR_PAIN_POINT, an offer for FOR_OFFER) was created,
-    edited or removed: refresh it in the index and every list it may have entered or left."""
+    edited or removed: refresh it in the index and every list it may have entered or left.
+
+    Its neighbours are the lists that held it and the items it now matches best; a list
+    that it would enter although it matches that item only weakly is corrected by the
+    next `recompute_all` (the `recompute_matches` command).
+    """
     query_name, candidate_name, _, query_field, candidate_field = SIDES[direction]
     query_index = catalogs.refresh_item(query_name, changed_id)
     candidate_index = catalogs.index_for(candidate_name)
-    matches = ranked_for(direction, changed_id, query_index=query_index,
-                         candidate_index=candidate_index)
-    store_matches(direction, changed_id, matches)
+    recompute_many(direction, [changed_id], query_index=query_index,
+                   candidate_index=candidate_index)
 
     opposite = OPPOSITE[direction]
     neighbours = set(
@@ -105,11 +131,12 @@ def recompute_after_change(direction, changed_id):
     changed = query_index.get(str(changed_id))
     if changed is not None:
         neighbours.update(int(m.item_id) for m in candidate_index.top(changed, CANDIDATES))
-    for neighbour_id in sorted(neighbours):
-        store_matches(opposite, neighbour_id, ranked_for(
-            opposite, neighbour_id, query_index=candidate_index, candidate_index=query_index
-        ))
+    recompute_many(opposite, sorted(neighbours), query_index=candidate_index,
+                   candidate_index=query_index)
     return len(neighbours)
+
+
+BATCH = 500
 
 
 def recompute_all():
@@ -121,13 +148,12 @@ def recompute_all():
                Direction.FOR_OFFER: (offer_index, pain_index)}
     counts = {}
     for direction, (query_index, candidate_index) in indexes.items():
-        _, _, query_model, query_field, _ = SIDES[direction]
-        listed = {str(pk) for pk in query_model.objects.values_list("pk", flat=True)}
-        for query_id in sorted(listed, key=int):
-            matches = ranked_for(direction, int(query_id), query_index=query_index,
-                                 candidate_index=candidate_index)
-            store_matches(direction, int(query_id), matches)
-        counts[direction] = len(listed)
+        _, _, query_model, _, _ = SIDES[direction]
+        query_ids = list(query_model.objects.order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(query_ids), BATCH):
+            recompute_many(direction, query_ids[start:start + BATCH],
+                           query_index=query_index, candidate_index=candidate_index)
+        counts[str(direction)] = len(query_ids)
     logger.info("Treffer neu berechnet: %s", counts)
     return counts
 
