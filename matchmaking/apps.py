@@ -9,3 +9,6 @@ class MatchmakingConfig(AppConfig):
 
     def ready(self):
         from matchmaking import signals  # noqa: F401  (organisation and synonym changes)
+        from matchmaking.search import register_documents
+
+        register_documents()
