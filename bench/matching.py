@@ -123,7 +123,7 @@ class Generator:
 
 def naive_top(index: MatchIndex, query: Item, k: int) -> list[str]:
     """All pairs: score the query's profile against every catalog profile, no inverted index,
-    the same BM25 features and the same constraints."""
+    the same BM25 features, the same feedback from the best match and the same constraints."""
     profile = index.analyse(query)
     query_weights = index._query_weights(profile)  # noqa: SLF001 - same weights, fair comparison
     scored = []
@@ -134,7 +134,9 @@ def naive_top(index: MatchIndex, query: Item, k: int) -> list[str]:
                 score += weight * index._postings[feature][item_id]  # noqa: SLF001
         if score > 0:
             scored.append((score, item_id))
-    ranked = index._constrained(query, {item_id: s for s, item_id in scored}, 0.0)  # noqa: SLF001
+    scores = {item_id: s for s, item_id in scored}
+    scores = index._feedback(query, query_weights, scores)  # noqa: SLF001
+    ranked = index._constrained(query, scores, 0.0)  # noqa: SLF001
     return [item_id for (_, _, item_id, _) in heapq.nsmallest(k, ranked)]
 
 

@@ -4,7 +4,9 @@ Every item becomes a profile of weighted features: the normalised keys of its
 words (tags weigh most, then the title, then the description), the parts of its
 compounds, and the synonym groups its words belong to. Scoring is BM25 over
 those features, so a feature that half the catalog carries ("Digitalisierung",
-"Innenstadt") counts for little, and long descriptions do not win by length.
+"Innenstadt") counts for little, and long descriptions do not win by length. The
+best match's own features then re-rank the other candidates (pseudo-relevance
+feedback): among the candidates, an offer like the best one moves up.
 Candidates come from the postings of the query's features only, never from
 all pairs.
 """
@@ -52,6 +54,14 @@ class Weights:
     # are too generic to be named.
     reason_topics: int = 3
     reason_max_share: float = 0.25
+    # Pseudo-relevance feedback: the telling features (at most `feedback_terms`) of the
+    # best `feedback_docs` matches join the query at `feedback_weight` of its strongest
+    # feature and re-rank its best `feedback_rerank` candidates; 0 documents turns it off.
+    # One document, not more: a second one is wrong too often to be worth following.
+    feedback_docs: int = 1
+    feedback_terms: int = 20
+    feedback_weight: float = 0.4
+    feedback_rerank: int = 50
 
 
 @dataclass(slots=True)
@@ -84,6 +94,8 @@ class MatchIndex:
         self._total_length = 0.0
         self._norms_average = 0.0
         self._masks: dict[str, tuple[int, int]] = {}
+        self._label_cache: dict[str, frozenset[str]] = {}
+        self._label_cache_generation = -1
         self._champions: dict[str, list[tuple[str, float]]] = {}
         items = list(items)
         # Learn the whole catalog's words first, so every item's compounds split alike.
@@ -245,17 +257,67 @@ class MatchIndex:
             result = {feature: result[feature] for feature in kept}
         return result
 
+    def _feedback(self, query: Item | None, query_weights: dict[str, float],
+                  scores: dict[str, float]) -> dict[str, float]:
+        """Pseudo-relevance feedback: the telling features of the best match, added to the
+        query at a fraction of its weight, re-rank the best candidates so that those
+        like the best match move up. Changes `scores` in place."""
+        weights = self.weights
+        if not weights.feedback_docs or not scores or not query_weights:
+            return scores
+        rerank = heapq.nlargest(weights.feedback_rerank, scores.items(), key=itemgetter(1))
+        if query is not None:
+            head = dict(rerank[: weights.feedback_docs + 20])
+            best = [item_id for (_, _, item_id, _) in
+                    heapq.nsmallest(weights.feedback_docs, self._constrained(query, head, 0.0))]
+        else:
+            best = [item_id for item_id, _ in rerank[: weights.feedback_docs]]
+        postings_of = self._postings
+        total = len(self._items)
+        too_common = weights.max_feature_share * total
+        gathered: dict[str, float] = defaultdict(float)
+        for item_id in best:
+            for feature in self._profiles[item_id].features:
+                postings = postings_of[feature]
+                count = len(postings)
+                if count < 2 or count > too_common or feature in query_weights:
+                    continue
+                idf = math.log(1 + (total - count + 0.5) / (count + 0.5))
+                gathered[feature] += postings[item_id] * idf
+        if not gathered:
+            return scores
+        kept = heapq.nlargest(weights.feedback_terms, gathered.items(), key=itemgetter(1))
+        scale = weights.feedback_weight * max(query_weights.values()) / kept[0][1]
+        candidates = [item_id for item_id, _ in rerank]
+        for feature, value in kept:
+            postings = postings_of[feature]
+            weight = value * scale
+            for item_id in candidates:
+                impact = postings.get(item_id)
+                if impact:
+                    scores[item_id] += weight * impact
+        return scores
+
     def scores(self, query: Item | Profile, *, exclude: Iterable[str] = ()) -> dict[str, float]:
         """BM25 score of every candidate sharing a looked-up feature with the query."""
-        profile = query if isinstance(query, Profile) else self.analyse(query)
+        if isinstance(query, Profile):
+            return self._scored(None, query, exclude)[1]
+        return self._scored(query, self.analyse(query), exclude)[1]
+
+    def _scored(self, query: Item | None, profile: Profile, exclude: Iterable[str]):
+        """The query's looked-up feature weights, and the scores with feedback applied."""
         self._refresh_impacts()
-        return self._accumulate(self._query_weights(profile), exclude)
+        exclude = tuple(exclude)
+        query_weights = self._query_weights(profile)
+        scores = self._accumulate(query_weights, exclude)
+        return query_weights, self._feedback(query, query_weights, scores)
 
     def _accumulate(self, query_weights: dict[str, float], exclude: Iterable[str]):
-        accumulated: dict[str, float] = defaultdict(float)
+        accumulated: dict[str, float] = {}
+        get = accumulated.get
         for feature, query_weight in query_weights.items():
             for item_id, impact in self._champion_list(feature):
-                accumulated[item_id] += query_weight * impact
+                accumulated[item_id] = get(item_id, 0.0) + query_weight * impact
         for item_id in exclude:
             accumulated.pop(item_id, None)
         return accumulated
@@ -296,9 +358,7 @@ class MatchIndex:
         if k <= 0:
             return []
         profile = self.analyse(query)
-        self._refresh_impacts()
-        query_weights = self._query_weights(profile)
-        scores = self._accumulate(query_weights, self._itself(query))
+        query_weights, scores = self._scored(query, profile, self._itself(query))
         best = self._best(query, scores, k, min_score)
         return [
             self._match(query, profile, query_weights, item_id, score)
@@ -309,7 +369,8 @@ class MatchIndex:
         """Every catalog id in rank order: matched candidates first, then the rest by id."""
         profile = self.analyse(query)
         itself = self._itself(query)
-        ranked = sorted(self._constrained(query, self.scores(profile, exclude=itself), 0.0))
+        scores = self._scored(query, profile, itself)[1]
+        ranked = sorted(self._constrained(query, scores, 0.0))
         ordered = [item_id for (_, _, item_id, _) in ranked]
         seen = set(ordered) | set(itself)
         return ordered + sorted(item_id for item_id in self._items if item_id not in seen)
@@ -377,8 +438,7 @@ class MatchIndex:
             label = candidate_labels.get(feature) or query_profile.labels.get(feature)
             if not label:
                 continue
-            keys = {normalise_word(word) for word in label.split()}
-            keys.update(self.lexicon.split(fold(label).replace(" ", "")))
+            keys = self._label_keys(label)
             if keys & seen_keys:
                 continue
             seen_keys |= keys
@@ -386,6 +446,20 @@ class MatchIndex:
             if len(topics) == self.weights.reason_topics:
                 break
         return tuple(topics)
+
+    def _label_keys(self, label: str) -> frozenset[str]:
+        """The keys a reason label stands for, so one topic is not named twice."""
+        generation = self.lexicon.generation
+        if self._label_cache_generation != generation:
+            self._label_cache.clear()
+            self._label_cache_generation = generation
+        keys = self._label_cache.get(label)
+        if keys is None:
+            keys = frozenset({normalise_word(word) for word in label.split()}
+                             | set(self.lexicon.split(fold(label).replace(" ", ""))))
+            if len(self._label_cache) < 100_000:
+                self._label_cache[label] = keys
+        return keys
 
 
 def _item_words(item: Item) -> Iterable[str]:

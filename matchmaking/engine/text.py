@@ -39,6 +39,14 @@ _STEM_EXCEPTIONS = {"grunder": "grunder", "grundern": "grunder", "grunders": "gr
 # "Jugend|liche", "Händler|innen" are not compounds).
 _SUFFIX_STARTS = ("inn", "lich", "isch", "isier", "ier", "ung", "heit", "keit", "schaft", "ion",
                   "itat", "nom", "al", "ell", "iv", "ist")
+# Suffixes folded onto the verb's stem after stemming, and what is left of the word.
+# (suffix, replacement, shortest base left)
+_DERIVATIONS = (("iert", "i", 3), ("ier", "i", 3), ("ation", "i", 4))
+# Heads that are always followed by a linking -s, and the shortest head that may have
+# dropped its ending.
+_LINKED_WITH_S = ("ung", "heit", "keit", "schaft", "ion", "tat")
+_MIN_ELIDED_HEAD = 4
+_ELIDED_ENDINGS = ("e",)
 MIN_PART_LENGTH = 3
 _TOKEN_CACHE_SIZE = 500_000
 MIN_COMPOUND_LENGTH = 7
@@ -60,6 +68,10 @@ STOP_WORDS = frozenset(
     waren warum was weil weiter weitere welche welchem welchen welcher wenn wer werden wie
     wieder will wir wird wo wollen wurde wurden zu zum zur zwar zwischen
     inkl inklusive bzw usw etc ca z b u a d h
+    zwei drei vier funf sechs sieben acht neun zehn zwolf hundert tausend
+    bleiben bleibt blieb stehen steht stand liegen liegt geben gehen geht kommen kommt kam
+    machen macht sagen sagt sagte sehen sieht wissen weiss mochten mochte
+    eigentlich lieber wenigstens vorher kaum gerade meist meisten ganz ganze ganzen selbst sonst
     """.split()
 )
 
@@ -81,15 +93,27 @@ def _stem_cached(word: str) -> str:
         word = feminine.group(1)
     if word in _STEM_EXCEPTIONS:
         return _STEM_EXCEPTIONS[word]
-    stemmed = _STEMMER.stemWord(word)
+    stemmed = _derivation(_STEMMER.stemWord(word))
     # English plurals in German texts ("Apps", "Events") keep their "s" under the
     # German stemmer; drop it so they meet their singular.
     if len(stemmed) > 4 and stemmed.endswith("s") and not stemmed.endswith("ss") or (
         len(stemmed) == 4 and stemmed.endswith(("ps", "ts", "ks"))
     ):
-        singular = _STEMMER.stemWord(word[:-1])
+        singular = _derivation(_STEMMER.stemWord(word[:-1]))
         if singular == stemmed[:-1]:
             return singular
+    return stemmed
+
+
+def _derivation(stemmed: str) -> str:
+    """Let a noun meet its verb where the stemmer leaves them apart: a verb in "-ieren"
+    loses more than its noun ("sanieren" -> "sani", "Sanierung" -> "sanier"), and
+    "-ation" nouns belong to the same verbs ("Moderation", "moderieren"; not "Station")."""
+    if stemmed.endswith("station"):
+        return stemmed
+    for suffix, replacement, shortest in _DERIVATIONS:
+        if stemmed.endswith(suffix) and len(stemmed) - len(suffix) >= shortest:
+            return stemmed[: -len(suffix)] + replacement
     return stemmed
 
 
@@ -165,6 +189,11 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self._surfaces)
 
+    @property
+    def generation(self) -> int:
+        """Grows by one each time the lexicon learns new words."""
+        return self._generation
+
     def add_text_words(self, folded_words: Iterable[str]) -> bool:
         """Learn words (already folded, as `words()` yields them); returns whether any was new."""
         grown = False
@@ -230,7 +259,21 @@ class Lexicon:
             return
         for end in range(len(word) - MIN_PART_LENGTH, start + MIN_PART_LENGTH - 1, -1):
             head = word[start:end]
-            if head not in self._surfaces:
+            known_head = head in self._surfaces
+            if not known_head:
+                # "Schul|befragung", "Förder|gelder", "Miet|zuschuss": a known word that
+                # drops its "-e" or "-en" in front of the next part.
+                full = self._elided(head)
+                if full is not None:
+                    for tail in self._tails(word, end, ("",), depth):
+                        yield (full, *tail)
+                # "Zeitungs|anzeigen", "Sicherheits|konzept": a noun in -ung, -heit,
+                # -keit, -schaft, -ion or -tät always links with -s; the head may be
+                # new to the lexicon when the rest is known.
+                elif (end - start >= 6 and head.endswith(_LINKED_WITH_S)
+                      and word.startswith("s", end)):
+                    for tail in self._tails(word, end, ("s",), depth):
+                        yield (head, *tail)
                 continue
             for link in _LINKING:
                 if not word.startswith(link, end):
@@ -245,6 +288,25 @@ class Lexicon:
                 elif (guess_tail and len(head) >= 5 and tail_length >= 5
                       and not word.startswith(_SUFFIX_STARTS, tail_start)):
                     yield (head, word[tail_start:])
+
+    def _tails(self, word: str, end: int, links: tuple[str, ...],
+               depth: int) -> Iterator[tuple[str, ...]]:
+        """Known splits of what follows a head ending at `end`, after one of `links`."""
+        for link in links:
+            tail_start = end + len(link)
+            if word.startswith(link, end) and len(word) - tail_start >= MIN_PART_LENGTH:
+                tail = self._best_split(word, tail_start, depth + 1)
+                if tail is not None and all(self._is_known_tail(part) for part in tail):
+                    yield tail
+
+    def _elided(self, head: str) -> str | None:
+        """The known word a head of four letters or more shortens, if any."""
+        if len(head) < _MIN_ELIDED_HEAD:
+            return None
+        for ending in _ELIDED_ENDINGS:
+            if head + ending in self._surfaces:
+                return head + ending
+        return None
 
     def _split_cost(self, parts: tuple[str, ...]) -> tuple[int, int, int]:
         unknown = [part for part in parts if not self._is_known_tail(part)]

@@ -93,3 +93,49 @@ def test_hyphenated_words_count_whole_and_by_their_parts():
 def test_phrases_normalise_word_by_word():
     assert normalise_phrase("junge Leute") == (normalise_word("junge"), normalise_word("Leute"))
     assert normalise_phrase("E-Commerce") == (normalise_word("E-Commerce"),)
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ("moderieren", "moderiert", "Moderation"),
+        ("sanieren", "Sanierung", "saniert"),
+        ("organisieren", "Organisation", "organisierte"),
+        ("digitalisieren", "Digitalisierung", "digitalisiert"),
+    ],
+)
+def test_verbs_in_ieren_meet_their_nouns(variants):
+    assert len({normalise_word(variant) for variant in variants}) == 1
+
+
+def test_station_is_not_taken_for_an_ation_noun():
+    assert normalise_word("Station") == normalise_word("Stationen")
+    assert normalise_word("Paketstation") != normalise_word("Paket")
+
+
+def test_a_part_that_drops_its_e_is_still_found():
+    lexicon = Lexicon(["schule", "befragung", "miete", "zuschuss"])
+    (school,) = lexicon.tokens("Schulbefragung")
+    assert school.parts == (normalise_word("Schule"), normalise_word("Befragung"))
+    (rent,) = lexicon.tokens("Mietzuschüsse")
+    assert normalise_word("Miete") in rent.parts
+    # Four letters at least: "Bau" is no shortened "Baue".
+    assert Lexicon(["baue", "stelle"]).tokens("Baustelle")[0].parts == ()
+
+
+def test_a_new_word_in_ung_heit_or_keit_links_with_s_to_a_known_part():
+    lexicon = Lexicon(["anzeige", "konzept"])
+    (ads,) = lexicon.tokens("Zeitungsanzeigen")
+    assert ads.parts == (normalise_word("Zeitung"), normalise_word("Anzeige"))
+    (concept,) = lexicon.tokens("Sicherheitskonzept")
+    assert normalise_word("Sicherheit") in concept.parts
+    # The rest must be known, and the head a derived noun.
+    assert lexicon.tokens("Zeitungsbericht")[0].parts == ()
+    assert lexicon.tokens("Hausanzeigen")[0].parts == ()
+
+
+def test_numbers_and_light_verbs_in_running_text_are_dropped():
+    assert keys(Lexicon(), "Zwei Läden stehen leer und bleiben es") == [
+        normalise_word("Läden"),
+        normalise_word("leer"),
+    ]

@@ -12,10 +12,10 @@ REPO = Path(__file__).resolve().parents[2]
 DEV_SET = REPO / ".." / "shared" / "benchmarks" / "matchmaking_dev.json"
 HOLDOUT_NEEDS = Path(__file__).parent / "data" / "holdout_needs.json"
 
-# A little under what the engine reaches today (dev 0.836, hold-out 0.841), so a
-# change that makes matching worse fails here.
-DEV_NDCG_FLOOR = 0.80
-HOLDOUT_NDCG_FLOOR = 0.80
+# A little under what the engine reaches today (dev 0.876, hold-out 0.849 on its 14
+# needs), so a change that makes matching worse fails here.
+DEV_NDCG_FLOOR = 0.86
+HOLDOUT_NDCG_FLOOR = 0.83
 
 TINY_DATASET = {
     "offers": [
