@@ -173,9 +173,9 @@ def index_for(name: str) -> MatchIndex:
         if cached is not None and cached[0] == stamp:
             return cached[1]
     catalog = CATALOGS[name]
-    index = MatchIndex(
-        (catalog.to_item(row) for row in catalog.rows()), extra_synonyms=editor_synonyms()
-    )
+    # In chunks: each prefetches its own tags, which keeps SQLite's IN lists short.
+    rows = catalog.rows().iterator(chunk_size=500)
+    index = MatchIndex((catalog.to_item(row) for row in rows), extra_synonyms=editor_synonyms())
     with _lock:
         _cache[name] = (stamp, index)
     return index

@@ -148,10 +148,11 @@ def record_outcome(user, request, outcome):
                                 "eintragen."))
     if outcome not in ContactOutcome.values or not outcome:
         raise ValidationError({"outcome": _("Bitte ein Ergebnis auswählen.")})
+    already_implemented = request.outcome == ContactOutcome.IMPLEMENTED
     request.outcome = outcome
     request.outcome_at = timezone.now()
     request.save()
-    if outcome == ContactOutcome.IMPLEMENTED:
+    if outcome == ContactOutcome.IMPLEMENTED and not already_implemented:
         invite_case_study(request)
     return request
 

@@ -26,6 +26,7 @@ from matchmaking.models import (
     StoredMatch,
     TaggedOffer,
     TaggedPainPoint,
+    Verdict,
 )
 from matchmaking.reasons import render_reasons
 from network.models import Organisation
@@ -75,6 +76,80 @@ def pain_points_of(organisation):
 
 def own_offers(organisation):
     return list(with_offer_data(organisation.offers.all()).order_by("status", "title"))
+
+
+def _search(queryset, query, region_filter, bundesland):
+    query = " ".join((query or "").split())
+    if query:
+        queryset = queryset.filter(
+            Q(tagged_items__tag__name__icontains=query) | Q(title__icontains=query)
+            | Q(description__icontains=query)
+        ).distinct()
+    if bundesland:
+        queryset = queryset.filter(region_filter(bundesland))
+    return queryset
+
+
+def search_pain_points(user, query="", bundesland=""):
+    """The listing: listed pain points `user` may see, matching a topic text and a state."""
+    return _search(
+        visible_pain_points(user), query,
+        lambda code: Q(organisation__bundesland=code), bundesland,
+    ).order_by("-updated_at", "-pk")
+
+
+def search_offers(user, query="", bundesland=""):
+    """The listing of offers; a state filter keeps nationwide offers and those serving it."""
+    # JSON containment is not available on SQLite; the codes are quoted in the stored list.
+    return _search(
+        visible_offers(user), query,
+        lambda code: Q(nationwide=True) | Q(regions=[]) | Q(regions__icontains=f'"{code}"'),
+        bundesland,
+    ).order_by("-updated_at", "-pk")
+
+
+def pain_points_of_organisations(organisations):
+    """The pain points of several municipalities (a member's dashboard), open ones first."""
+    order = {PainPointStatus.OPEN: 0, PainPointStatus.IN_PROGRESS: 1, PainPointStatus.SOLVED: 2}
+    ids = [o.pk for o in organisations]
+    if not ids:
+        return []
+    pain_points = list(with_pain_point_data(PainPoint.objects.filter(organisation_id__in=ids)))
+    return sorted(pain_points, key=lambda p: (order.get(p.status, 3), -p.updated_at.timestamp()))
+
+
+def offers_of_organisations(organisations):
+    """The offers of several providers, active ones first."""
+    ids = [o.pk for o in organisations]
+    if not ids:
+        return []
+    return list(with_offer_data(Offer.objects.filter(organisation_id__in=ids))
+                .order_by("status", "title"))
+
+
+def listed_pain_points_of(organisations):
+    """Pain points a municipality can still write about (contact requests)."""
+    return list(PainPoint.objects.listed().filter(organisation__in=list(organisations))
+                .select_related("organisation").order_by("title"))
+
+
+def listed_offers_of(organisations):
+    return list(Offer.objects.listed().filter(organisation__in=list(organisations))
+                .select_related("organisation").order_by("title"))
+
+
+def offer_references(offer):
+    """The live case studies an offer names as references."""
+    from bestpractice.selectors import live_case_studies, with_card_data
+
+    return list(with_card_data(live_case_studies().filter(offers=offer)).order_by("title"))
+
+
+def live_contact_between(pain_point, offer):
+    """The open or accepted request about this pair, if any."""
+    return ContactRequest.objects.filter(
+        pain_point=pain_point, offer=offer, status__in=LIVE_CONTACT
+    ).first()
 
 
 def can_view_pain_point(user, pain_point):
@@ -128,6 +203,8 @@ class SolutionPath:
     funding: list[Suggestion] = field(default_factory=list)
     events: list[Suggestion] = field(default_factory=list)
     solvers: list[Solver] = field(default_factory=list)
+    # Offers the members marked "passt nicht": gone from `offers`, listed to allow undo.
+    rejected: list[Suggestion] = field(default_factory=list)
 
 
 def _stored(direction, query_field, query_ids):
@@ -172,7 +249,7 @@ def _contacts(query_field, query_ids):
     return contacts
 
 
-def _related(catalog, pain_points, limit, rows_for_ids, accept=lambda row: True):
+def _related(catalog, pain_points, limit, rows_for_ids, accept=lambda row, pain_point: True):
     """Per pain point, the best rows of a library catalog, fetched in one query."""
     index = catalogs.index_for(catalog)
     ranked = {p.pk: index.top(pain_point_item(p), limit * 3) for p in pain_points}
@@ -183,7 +260,7 @@ def _related(catalog, pain_points, limit, rows_for_ids, accept=lambda row: True)
         suggestions = []
         for match in ranked[pain_point.pk]:
             row = rows.get(int(match.item_id))
-            if row is None or not accept(row):
+            if row is None or not accept(row, pain_point):
                 continue
             reasons = [{"code": r.code, "values": list(r.values)} for r in match.reasons
                        if r.code == "topics"]
@@ -226,16 +303,20 @@ def solution_paths(pain_points, viewer=None):
             row.offer, render_reasons(row.reasons), row.score, feedback.get(key, ""),
             contacts.get(key),
         ))
+    _attach_rejected(paths, feedback, Offer.objects.select_related("organisation"),
+                      lambda key: key[0], lambda key: key[1], "rejected")
     organisations = {p.organisation_id: p.organisation for p in pain_points}
     case_studies = _related(catalogs.CASE_STUDIES, pain_points, RELATED_CASE_STUDIES,
                             _case_study_rows)
-    funding = _related(catalogs.FUNDING, pain_points, RELATED_FUNDING, _funding_rows)
+    # Filtered before the limit, so programmes the town cannot apply for crowd out none.
+    funding = _related(catalogs.FUNDING, pain_points, RELATED_FUNDING, _funding_rows,
+                       lambda programme, p: programme.accepts(organisations[p.organisation_id]))
     events = _related(catalogs.EVENTS, pain_points, RELATED_EVENTS, _event_rows)
     for pain_point in pain_points:
         path = paths[pain_point.pk]
         organisation = organisations[pain_point.organisation_id]
         path.case_studies = case_studies[pain_point.pk]
-        path.funding = [s for s in funding[pain_point.pk] if s.item.accepts(organisation)]
+        path.funding = funding[pain_point.pk]
         path.events = events[pain_point.pk]
         seen = set()
         for suggestion in path.case_studies:
@@ -247,10 +328,25 @@ def solution_paths(pain_points, viewer=None):
     return [paths[p.pk] for p in pain_points]
 
 
+def _attach_rejected(results, feedback, candidates, owner_of, candidate_of, attribute):
+    """Add the "passt nicht" items of each result (one query for all of them)."""
+    rejected = [key for key, verdict in feedback.items() if verdict == Verdict.NOT_FITTING]
+    if not rejected:
+        return
+    rows = candidates.in_bulk({candidate_of(key) for key in rejected})
+    for key in sorted(rejected):
+        row = rows.get(candidate_of(key))
+        if row is not None and owner_of(key) in results:
+            getattr(results[owner_of(key)], attribute).append(
+                Suggestion(row, [], 0.0, Verdict.NOT_FITTING)
+            )
+
+
 @dataclass
 class OfferMatches:
     offer: Offer
     pain_points: list[Suggestion] = field(default_factory=list)
+    rejected: list[Suggestion] = field(default_factory=list)
 
 
 def provider_matches(offers, viewer):
@@ -272,7 +368,33 @@ def provider_matches(offers, viewer):
             row.pain_point, render_reasons(row.reasons), row.score, feedback.get(key, ""),
             contacts.get(key),
         ))
+    _attach_rejected(result, feedback, PainPoint.objects.select_related("organisation"),
+                     lambda key: key[1], lambda key: key[0], "rejected")
     return [result[o.pk] for o in offers]
+
+
+# --- funding programmes --------------------------------------------------------------------
+
+
+def open_funding_programmes(bundesland="", funder="", applicant_kind="", organisations=None):
+    """Programmes still open, filtered; with `organisations`, only those one of them may
+    apply for. Filtered in Python (see `FundingProgrammeQuerySet.applicable_to`)."""
+    programmes = FundingProgramme.objects.open_on().prefetch_related(
+        Prefetch("tagged_items", queryset=FundingProgramme.topics.through.objects
+                 .select_related("tag").order_by("tag__name"))
+    ).order_by("name")
+    if funder:
+        programmes = programmes.filter(funder=funder)
+    result = []
+    for programme in programmes:
+        if bundesland and programme.bundeslaender and bundesland not in programme.bundeslaender:
+            continue
+        if applicant_kind and applicant_kind not in programme.applicant_kinds:
+            continue
+        if organisations is not None and not any(programme.accepts(o) for o in organisations):
+            continue
+        result.append(programme)
+    return result
 
 
 # --- contacts -------------------------------------------------------------------------------

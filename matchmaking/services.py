@@ -14,7 +14,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from matchmaking import recompute
-from matchmaking.models import Direction, MatchFeedback, Offer, PainPoint, Verdict
+from matchmaking.models import (
+    Direction,
+    MatchFeedback,
+    Offer,
+    PainPoint,
+    StoredMatch,
+    Verdict,
+)
 from network.models import Membership, Organisation
 from network.permissions import is_moderator
 
@@ -189,9 +196,19 @@ def delete_item(user, item):
     check_can_edit(user, item)
     direction = Direction.FOR_PAIN_POINT if isinstance(item, PainPoint) else Direction.FOR_OFFER
     item_id = item.pk
+    # The lists that hold the item lose its row with it (cascade), so the recompute could no
+    # longer find them; they are recomputed by name, and the next candidate moves up.
+    if direction == Direction.FOR_PAIN_POINT:
+        opposite, own_field, holder_field = Direction.FOR_OFFER, "pain_point_id", "offer_id"
+    else:
+        opposite, own_field, holder_field = Direction.FOR_PAIN_POINT, "offer_id", "pain_point_id"
+    holders = list(StoredMatch.objects.filter(direction=opposite, **{own_field: item_id})
+                   .values_list(holder_field, flat=True))
     with transaction.atomic():
         item.delete()
         schedule_recompute(direction, item_id)
+        for holder_id in holders:
+            schedule_recompute(opposite, holder_id)
 
 
 # --- feedback -----------------------------------------------------------------------------

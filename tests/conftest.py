@@ -8,12 +8,17 @@ from network.models import HomePage
 
 @pytest.fixture(autouse=True)
 def _isolated_side_effects(settings, tmp_path):
-    """Each test writes media and mail into its own folder and starts with an empty cache."""
+    """Each test writes media and mail into its own folder and starts with empty caches,
+    including the matching indexes each process keeps (they would outlive a rollback)."""
+    from matchmaking import catalogs
+
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
     cache.clear()
+    catalogs.clear_cache()
     yield
     cache.clear()
+    catalogs.clear_cache()
 
 
 @pytest.fixture

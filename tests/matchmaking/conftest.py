@@ -1,4 +1,16 @@
+"""Fixtures of the matchmaking tests: a town and a provider with one member each, and
+publishing through the services with the recompute run right away."""
+
 import pytest
+
+from matchmaking import services
+from tests.factories import OrganisationFactory, ProviderFactory, make_member
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """Factories set a password for every user; the production hasher is slow by design."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -10,3 +22,54 @@ def committed(django_capture_on_commit_callbacks):
         return django_capture_on_commit_callbacks(execute=True)
 
     return run
+
+
+@pytest.fixture
+def town():
+    return OrganisationFactory(name="Stadt Einbeck", bundesland="NI", town="Einbeck",
+                               population=31_000)
+
+
+@pytest.fixture
+def town_member(town):
+    return make_member(town, email="lotsin@einbeck.example", first_name="Lena",
+                       last_name="Lotsin")
+
+
+@pytest.fixture
+def provider():
+    return ProviderFactory(name="Frequenzwerk GmbH")
+
+
+@pytest.fixture
+def provider_member(provider):
+    return make_member(provider, email="vertrieb@frequenzwerk.example", first_name="Paul",
+                       last_name="Passant")
+
+
+@pytest.fixture
+def publish_need(committed):
+    def publish(user, title="Leerstand in der Fußgängerzone", topics=("Leerstand",),
+                organisation=None, **extra):
+        data = {"title": title, "description": extra.pop("description", "Viele Läden sind leer."),
+                "topics": list(topics), **extra}
+        with committed():
+            return services.create_pain_point(
+                user, organisation or user.memberships.first().organisation, data
+            )
+
+    return publish
+
+
+@pytest.fixture
+def publish_offer(committed):
+    def publish(user, title="Leerstandsmanagement aus einer Hand", topics=("Leerstand",),
+                organisation=None, **extra):
+        data = {"title": title, "description": extra.pop("description", title),
+                "topics": list(topics), "nationwide": True, **extra}
+        with committed():
+            return services.create_offer(
+                user, organisation or user.memberships.first().organisation, data
+            )
+
+    return publish
