@@ -23,6 +23,8 @@ logger = logging.getLogger(__name__)
 TOP_K = 10
 # Candidates looked at before feedback re-orders them, and neighbours re-checked after a change.
 CANDIDATES = 3 * TOP_K
+MIN_SHARE_OF_BEST = 0.15
+STRONG_SHARE_OF_BEST = 0.5
 
 SIDES = {
     # direction: (query catalog, candidate catalog, query model, query field, candidate field)
@@ -65,8 +67,22 @@ def ranked_for(direction, query_id, *, query_index=None, candidate_index=None, f
         for item_id in rejected
         if candidate_index.get(item_id) is not None
     ]
-    return apply_feedback(matches, helpful=helpful, rejected=rejected,
-                          similarity_to_rejected=similarity, k=TOP_K)
+    ranked = apply_feedback(matches, helpful=helpful, rejected=rejected,
+                            similarity_to_rejected=similarity, k=TOP_K)
+    return worth_showing(ranked, pinned=helpful)
+
+
+def worth_showing(matches, pinned=()):
+    """Drop suggestions far below the best one, and weak ones that share no topic specific
+    enough to name: people read a short list of real matches, not ten with a word in common."""
+    best = max((match.score for match in matches if match.item_id not in pinned), default=0.0)
+    return [
+        match for match in matches
+        if match.item_id in pinned
+        or match.score >= STRONG_SHARE_OF_BEST * best
+        or (match.score >= MIN_SHARE_OF_BEST * best
+            and any(reason.code == "topics" for reason in match.reasons))
+    ]
 
 
 def store_lists(direction, lists):

@@ -35,6 +35,9 @@ from network.permissions import is_network_member
 RELATED_CASE_STUDIES = 3
 RELATED_FUNDING = 3
 RELATED_EVENTS = 3
+# Case studies and events far weaker than the best one only share a word or two; funding
+# is listed whenever the town may apply and the topics overlap at all.
+RELATED_MIN_SHARE = 0.4
 LIVE_CONTACT = (ContactStatus.PENDING, ContactStatus.ACCEPTED)
 
 
@@ -249,7 +252,8 @@ def _contacts(query_field, query_ids):
     return contacts
 
 
-def _related(catalog, pain_points, limit, rows_for_ids, accept=lambda row, pain_point: True):
+def _related(catalog, pain_points, limit, rows_for_ids, accept=lambda row, pain_point: True,
+             min_share=RELATED_MIN_SHARE):
     """Per pain point, the best rows of a library catalog, fetched in one query."""
     index = catalogs.index_for(catalog)
     ranked = {p.pk: index.top(pain_point_item(p), limit * 3) for p in pain_points}
@@ -258,12 +262,16 @@ def _related(catalog, pain_points, limit, rows_for_ids, accept=lambda row, pain_
     result = {}
     for pain_point in pain_points:
         suggestions = []
-        for match in ranked[pain_point.pk]:
+        matches = ranked[pain_point.pk]
+        floor = min_share * matches[0].score if matches else 0
+        for match in matches:
             row = rows.get(int(match.item_id))
-            if row is None or not accept(row, pain_point):
+            if row is None or match.score < floor or not accept(row, pain_point):
                 continue
             reasons = [{"code": r.code, "values": list(r.values)} for r in match.reasons
                        if r.code == "topics"]
+            if not reasons:
+                continue
             suggestions.append(Suggestion(row, render_reasons(reasons), match.score))
             if len(suggestions) == limit:
                 break
@@ -310,7 +318,8 @@ def solution_paths(pain_points, viewer=None):
                             _case_study_rows)
     # Filtered before the limit, so programmes the town cannot apply for crowd out none.
     funding = _related(catalogs.FUNDING, pain_points, RELATED_FUNDING, _funding_rows,
-                       lambda programme, p: programme.accepts(organisations[p.organisation_id]))
+                       lambda programme, p: programme.accepts(organisations[p.organisation_id]),
+                       min_share=0)
     events = _related(catalogs.EVENTS, pain_points, RELATED_EVENTS, _event_rows)
     for pain_point in pain_points:
         path = paths[pain_point.pk]

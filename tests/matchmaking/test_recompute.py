@@ -141,3 +141,23 @@ def test_organisation_moving_state_changes_region_reasons(town_member, publish_o
     match = StoredMatch.objects.get(direction=Direction.FOR_PAIN_POINT, pain_point=need,
                                     offer=offer)
     assert {"code": "region_mismatch", "values": ["Bayern"]} in match.reasons
+
+
+def test_only_matches_worth_showing_are_kept():
+    from matchmaking.engine import Match, Reason
+    from matchmaking.recompute import worth_showing
+
+    topics = (Reason("topics", ("Leerstand",)),)
+    region_only = (Reason("region", ("Bayern",)),)
+    matches = [
+        Match("strong", 100.0, topics),
+        Match("generic-but-close", 60.0, region_only),  # no nameable topic, yet strong
+        Match("weak", 20.0, topics),
+        Match("weak-and-generic", 20.0, region_only),
+        Match("noise", 10.0, topics),
+        Match("pinned", 5.0, region_only),
+    ]
+
+    kept = [match.item_id for match in worth_showing(matches, pinned={"pinned"})]
+
+    assert kept == ["strong", "generic-but-close", "weak", "pinned"]
