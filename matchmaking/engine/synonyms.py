@@ -57,7 +57,7 @@ DEFAULT_SYNONYMS: tuple[SynonymGroup, ...] = tuple(
         _group("Onlinehandel|E-Commerce|Online-Handel|Internethandel|Onlineverkauf"
                "|online verkaufen|Versandhandel|online bestellen"),
         _group("Onlineshop|Online-Shop|Webshop|Internetshop|eigener Shop"),
-        _group("Online-Marktplatz|Marktplatz|Stadtplattform|Regionalplattform|lokaler Marktplatz"
+        _group("Online-Marktplatz|Stadtplattform|Regionalplattform|lokaler Marktplatz"
                "|Händlerplattform|Regionalportal"),
         _group("Website|Homepage|Webseite|Internetauftritt|Internetseite|Stadtportal"
                "|Webauftritt|Onlineauftritt|Internetpräsenz|Onlinepräsenz"),

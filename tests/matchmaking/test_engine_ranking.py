@@ -185,3 +185,14 @@ def test_unknown_region_or_size_is_refused():
         Item.create("x", regions=["XX"])
     with pytest.raises(ValueError, match="Stadtgröße"):
         Item.create("x", sizes=["huge"])
+
+
+def test_a_towns_market_square_is_not_an_online_marketplace():
+    need = Item.create("need", title="Der Marktplatz ist abends leer", tags=["Marktplatz"],
+                       kind="need")
+    platform = Item.create("platform", title="Stadtplattform für den lokalen Handel",
+                           tags=["Stadtplattform"])
+    square = Item.create("square", title="Feierabendmarkt auf dem Marktplatz",
+                         tags=["Wochenmarkt"])
+
+    assert [match.item_id for match in rank(need, [platform, square])] == ["square"]
