@@ -39,7 +39,7 @@ class TaggedOffer(TaggedItemBase):
     )
 
 
-class PainPointQuerySet(models.QuerySet):
+class VisibleQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Public ones for visitors; members-only ones too for members of the network."""
         from network.permissions import is_network_member
@@ -48,6 +48,25 @@ class PainPointQuerySet(models.QuerySet):
             return self
         return self.filter(visibility=Visibility.PUBLIC)
 
+
+class MatchableItem(models.Model):
+    """What pain points and offers share: a title, timestamps, when their matches were
+    last computed."""
+
+    title = models.CharField(_("Titel"), max_length=160)
+    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+    matches_computed_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+        ordering = ["-updated_at", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class PainPointQuerySet(VisibleQuerySet):
     def listed(self):
         """Still looking for help: open or being implemented, by an approved organisation."""
         return self.filter(
@@ -56,7 +75,7 @@ class PainPointQuerySet(models.QuerySet):
         )
 
 
-class PainPoint(models.Model):
+class PainPoint(MatchableItem):
     """A municipality's problem ("Bedarf"); its Bundesland and town size are its organisation's."""
 
     organisation = models.ForeignKey(
@@ -67,7 +86,6 @@ class PainPoint(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("angelegt von"), null=True,
         on_delete=models.SET_NULL, related_name="pain_points",
     )
-    title = models.CharField(_("Titel"), max_length=160)
     description = models.TextField(
         _("Beschreibung"), max_length=4000,
         help_text=_("Was ist das Problem vor Ort, was wurde schon versucht, was wäre ein Erfolg?"),
@@ -85,20 +103,14 @@ class PainPoint(models.Model):
     visibility = models.CharField(
         _("Sichtbarkeit"), max_length=8, choices=Visibility.choices, default=Visibility.MEMBERS
     )
-    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
-    matches_computed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = PainPointQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Bedarf")
         verbose_name_plural = _("Bedarfe")
-        ordering = ["-updated_at", "-pk"]
+        ordering = MatchableItem.Meta.ordering
         indexes = [models.Index(fields=["status", "visibility"], name="mm_painpoint_status_idx")]
-
-    def __str__(self):
-        return self.title
 
     def get_absolute_url(self):
         return reverse("matchmaking:pain_point", args=[self.pk])
@@ -112,21 +124,14 @@ class PainPoint(models.Model):
         return self.organisation.size_class
 
 
-class OfferQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from network.permissions import is_network_member
-
-        if is_network_member(user):
-            return self
-        return self.filter(visibility=Visibility.PUBLIC)
-
+class OfferQuerySet(VisibleQuerySet):
     def listed(self):
         return self.filter(
             status=OfferStatus.ACTIVE, organisation__status=Organisation.Status.APPROVED
         )
 
 
-class Offer(models.Model):
+class Offer(MatchableItem):
     """A provider's solution ("Lösungsangebot"); `regions` empty or "DE" means nationwide."""
 
     organisation = models.ForeignKey(
@@ -136,7 +141,6 @@ class Offer(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("angelegt von"), null=True,
         on_delete=models.SET_NULL, related_name="offers",
     )
-    title = models.CharField(_("Titel"), max_length=160)
     description = models.TextField(_("Beschreibung"), max_length=4000)
     topics = TaggableManager(_("Themen"), through=TaggedOffer, blank=True)
     nationwide = models.BooleanField(_("bundesweit"), default=True)
@@ -161,20 +165,14 @@ class Offer(models.Model):
     visibility = models.CharField(
         _("Sichtbarkeit"), max_length=8, choices=Visibility.choices, default=Visibility.PUBLIC
     )
-    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
-    matches_computed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = OfferQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Lösungsangebot")
         verbose_name_plural = _("Lösungsangebote")
-        ordering = ["-updated_at", "-pk"]
+        ordering = MatchableItem.Meta.ordering
         indexes = [models.Index(fields=["status", "visibility"], name="mm_offer_status_idx")]
-
-    def __str__(self):
-        return self.title
 
     def get_absolute_url(self):
         return reverse("matchmaking:offer", args=[self.pk])
