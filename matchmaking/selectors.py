@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery
 
 from matchmaking import catalogs
 from matchmaking.catalogs import pain_point_item
@@ -130,15 +130,29 @@ def offers_of_organisations(organisations):
                 .order_by("status", "title"))
 
 
-def listed_pain_points_of(organisations):
-    """Pain points a municipality can still write about (contact requests)."""
-    return list(PainPoint.objects.listed().filter(organisation__in=list(organisations))
-                .select_related("organisation").order_by("title"))
+def _best_matching_first(queryset, direction, **partner):
+    """Order the viewer's own items for a contact picker: those matched with the item on
+    the page first (by their stored position), then the rest by title."""
+    position = StoredMatch.objects.filter(direction=direction, **partner)
+    own_field = "offer" if direction == Direction.FOR_PAIN_POINT else "pain_point"
+    position = position.filter(**{own_field: OuterRef("pk")}).values("position")[:1]
+    return list(
+        queryset.select_related("organisation")
+        .annotate(match_position=Subquery(position))
+        .order_by(F("match_position").asc(nulls_last=True), "title")
+    )
 
 
-def listed_offers_of(organisations):
-    return list(Offer.objects.listed().filter(organisation__in=list(organisations))
-                .select_related("organisation").order_by("title"))
+def listed_pain_points_of(organisations, offer=None):
+    """Pain points a municipality can still write about (contact requests); with `offer`,
+    those it matches first."""
+    pain_points = PainPoint.objects.listed().filter(organisation__in=list(organisations))
+    return _best_matching_first(pain_points, Direction.FOR_OFFER, offer=offer)
+
+
+def listed_offers_of(organisations, pain_point=None):
+    offers = Offer.objects.listed().filter(organisation__in=list(organisations))
+    return _best_matching_first(offers, Direction.FOR_PAIN_POINT, pain_point=pain_point)
 
 
 def offer_references(offer):

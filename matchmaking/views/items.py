@@ -75,7 +75,7 @@ def pain_point(request, pk):
             "can_edit": is_own or is_moderator(request.user),
             "path": selectors.solution_paths([item], request.user)[0] if is_own else None,
             "own_offers": (
-                selectors.listed_offers_of(viewer.providers)
+                selectors.listed_offers_of(viewer.providers, pain_point=item)
                 if viewer.is_provider and not is_own and listed else []
             ),
         },
@@ -102,7 +102,7 @@ def offer(request, pk):
             "references": selectors.offer_references(item),
             "matches": selectors.provider_matches([item], request.user)[0] if is_own else None,
             "own_pain_points": (
-                selectors.listed_pain_points_of(viewer.municipal)
+                selectors.listed_pain_points_of(viewer.municipal, offer=item)
                 if viewer.is_municipal and not is_own and listed else []
             ),
         },

@@ -252,6 +252,25 @@ def test_provider_member_can_start_a_contact_from_a_pain_point(
     assert f'<option value="{offer.pk}">' in html
 
 
+def test_contact_pickers_offer_the_matching_item_first(
+    client, home_page, town_member, provider_member, publish_need, publish_offer
+):
+    # "Aaa…" would come first by title; the matching offer must still lead.
+    unrelated = publish_offer(provider_member, "Aaa: Weihnachtsbeleuchtung", ["Beleuchtung"])
+    matching = publish_offer(provider_member, "Zwischennutzung leerer Läden", ["Leerstand"])
+    need = publish_need(town_member, "Leerstand am Markt", ["Leerstand"])
+
+    client.force_login(provider_member)
+    html = page(client, f"/matching/bedarfe/{need.pk}/")
+    assert html.index(f'<option value="{matching.pk}">') < html.index(
+        f'<option value="{unrelated.pk}">')
+
+    publish_need(town_member, "Aaa: Es ist zu dunkel", ["Beleuchtung"])
+    client.force_login(town_member)
+    html = page(client, f"/matching/angebote/{matching.pk}/")
+    assert html.index(f'<option value="{need.pk}">') < html.index("Aaa: Es ist zu dunkel")
+
+
 def test_offer_page_shows_references_and_matches_to_own_members(
     client, home_page, town_member, provider_member, publish_need, publish_offer,
     make_case_study,
