@@ -381,6 +381,33 @@ PAIN_POINTS = [
         "status": "open",
         "visibility": "members",
     },
+    {
+        "organisation": "markt-bad-kleinfeld",
+        "title": "Der letzte Lebensmittelladen im Ortskern schließt im Frühjahr",
+        "description": "Der Edeka-Kaufmann geht in Rente, ein Nachfolger ist nicht in Sicht. "
+        "Für viele Ältere und für die Kurgäste ist der Laden die einzige Einkaufsmöglichkeit "
+        "ohne Auto. Wir überlegen, ob ein Dorfladen als Genossenschaft oder ein digitaler "
+        "Kleinstmarkt mit Selbstbedienung tragen kann, und suchen Beratung zu Konzept, "
+        "Finanzierung und Betrieb.",
+        "topics": ["Nahversorgung", "Dorfladen", "Genossenschaft", "Ortskern"],
+        "budget_range": "10k_50k",
+        "timeline": "now",
+        "status": "open",
+        "visibility": "members",
+    },
+    {
+        "organisation": "markt-bad-kleinfeld",
+        "title": "Kurgäste finden vom Kurpark nicht in den Ortskern",
+        "description": "Zwischen Kurpark und Marktstraße liegen nur 600 Meter, aber keine "
+        "Beschilderung, kein Hinweis auf Cafés und Geschäfte. Die Kurgäste bleiben im Park, "
+        "der Ortskern merkt nichts von ihnen. Wir brauchen ein einfaches Wegeleitsystem und "
+        "eine Idee, wie der Weg selbst einladender wird.",
+        "topics": ["Wegeleitsystem", "Kurgäste", "Tourismus", "Aufenthaltsqualität"],
+        "budget_range": "under_10k",
+        "timeline": "12_months",
+        "status": "open",
+        "visibility": "public",
+    },
 ]
 
 # The editors' additions to the engine's built-in synonym list.

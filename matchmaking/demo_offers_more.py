@@ -276,4 +276,42 @@ OFFERS_PART_TWO = [
         "references": [],
         "status": "archived",
     },
+    {
+        "organisation": "raumwende-beratung",
+        "title": "Dorfladen und Nahversorgung neu denken: vom Konzept bis zur Eröffnung",
+        "description": "Wenn der letzte Lebensmittelladen schließt, begleiten wir Gemeinden "
+        "und Bürger*innen: Bedarfsanalyse, Standort, Tragfähigkeit, Gründung einer "
+        "Genossenschaft oder eines Vereins, Förderanträge und die ersten Monate im Betrieb – "
+        "auch als hybrider Laden mit Selbstbedienungszeiten.",
+        "topics": ["Nahversorgung", "Dorfladen", "Genossenschaft", "Kleinstädte"],
+        "regions": [],
+        "sizes": ["small"],
+        "price_range": "5k_25k",
+        "references": [],
+    },
+    {
+        "organisation": "stadtkarte-systeme",
+        "title": "Fußgänger-Wegeleitsystem für Ortskern, Kurpark und Bahnhof",
+        "description": "Stelen, Wegweiser und digitale Karte aus einem Guss: Wir planen "
+        "Routen zwischen den Orten, an denen Gäste ankommen, und den Geschäften, Cafés und "
+        "Sehenswürdigkeiten, mit Gehzeiten statt Entfernungen und barrierearmen Varianten.",
+        "topics": ["Wegeleitsystem", "Besucherlenkung", "Tourismus", "Beschilderung"],
+        "regions": [],
+        "sizes": [],
+        "price_range": "5k_25k",
+        "references": [],
+    },
+    {
+        "organisation": "lokalkauf-plattform",
+        "title": "Digitaler Kleinstmarkt: rund um die Uhr einkaufen ohne Personal",
+        "description": "Ein Container oder ein leeres Ladenlokal wird zum Selbstbedienungsladen "
+        "mit App- oder Kartenzugang, Kühlregalen und Sortiment von regionalen Erzeugern. Wir "
+        "liefern Technik, Kassensystem und Warenwirtschaft, der Betrieb kann bei einem Verein "
+        "oder einer Genossenschaft liegen.",
+        "topics": ["Nahversorgung", "Smart Store", "Selbstbedienung", "regionale Produkte"],
+        "regions": [],
+        "sizes": ["small", "medium"],
+        "price_range": "25k_100k",
+        "references": [],
+    },
 ]

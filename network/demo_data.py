@@ -307,6 +307,16 @@ PEOPLE = [
         "visibility": "members",
     },
     {
+        "email": "ortskern@bad-kleinfeld.example",
+        "first_name": "Rosa",
+        "last_name": "Lindner",
+        "job_title": "Ortskernmanagerin",
+        "role": "member",
+        "organisation": "markt-bad-kleinfeld",
+        "org_role": "admin",
+        "visibility": "members",
+    },
+    {
         "email": "mitglied@modehaus-behrens.example",
         "first_name": "Marie",
         "last_name": "Behrens",
