@@ -13,7 +13,7 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
-from matchmaking import catalogs
+from matchmaking import catalogs, notices
 from matchmaking.feedback import apply_feedback
 from matchmaking.models import Direction, MatchFeedback, Offer, PainPoint, StoredMatch, Verdict
 from matchmaking.reasons import from_match
@@ -149,6 +149,7 @@ def recompute_after_change(direction, changed_id):
         neighbours.update(int(m.item_id) for m in candidate_index.top(changed, CANDIDATES))
     recompute_many(opposite, sorted(neighbours), query_index=candidate_index,
                    candidate_index=query_index)
+    notices.tell_about_new_matches(opposite, changed_id)
     return len(neighbours)
 
 

@@ -15,6 +15,7 @@ from .matches import (
     ContactStatus,
     Direction,
     MatchFeedback,
+    MatchNotice,
     StoredMatch,
     Verdict,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "Funder",
     "FundingProgramme",
     "MatchFeedback",
+    "MatchNotice",
     "Offer",
     "OfferStatus",
     "PainPoint",

@@ -49,6 +49,27 @@ class StoredMatch(models.Model):
         return f"{self.pain_point_id} ↔ {self.offer_id} ({self.direction} #{self.position})"
 
 
+class MatchNotice(models.Model):
+    """That a side was told of a new match near the top of its list: once per pair."""
+
+    pain_point = models.ForeignKey(
+        "matchmaking.PainPoint", on_delete=models.CASCADE, related_name="+"
+    )
+    offer = models.ForeignKey("matchmaking.Offer", on_delete=models.CASCADE, related_name="+")
+    direction = models.CharField(max_length=16, choices=Direction.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["direction", "pain_point", "offer"], name="mm_unique_match_notice"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.direction}: {self.pain_point_id} ↔ {self.offer_id}"
+
+
 class Verdict(models.TextChoices):
     HELPFUL = "helpful", _("hilfreich")
     NOT_FITTING = "not_fitting", _("passt nicht")

@@ -10,6 +10,7 @@ class NotificationKind(models.TextChoices):
     MENTION = "mention", _("Erwähnungen")
     MODERATION = "moderation", _("Moderationsentscheidungen zu meinen Beiträgen")
     CONTACT = "contact", _("Kontaktanfragen aus dem Matching")
+    MATCH = "match", _("Neue passende Bedarfe und Angebote")
 
 
 class Notification(models.Model):
