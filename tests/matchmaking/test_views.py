@@ -2,6 +2,7 @@
 
 import pytest
 
+from matchmaking import services
 from matchmaking.models import Offer, PainPoint, Visibility
 from tests.bestpractice import conftest as library_fixtures
 from tests.factories import OrganisationFactory, UserFactory, make_member
@@ -511,3 +512,19 @@ def test_signed_in_person_without_organisation_gets_the_explanation(client, home
     html = page(client, "/matching/")
     assert "So funktioniert das Matching" in html
     assert "Zum Mitgliederverzeichnis" in html
+
+
+def test_solved_pain_point_invites_a_case_study_instead_of_suggestions(
+    client, home_page, town_member, provider_member, publish_need, publish_offer, committed
+):
+    publish_offer(provider_member)
+    need = publish_need(town_member)
+    with committed():
+        services.update_pain_point(town_member, need, {"status": "solved"})
+    client.force_login(town_member)
+
+    for url in ("/matching/", f"/matching/bedarfe/{need.pk}/"):
+        html = page(client, url)
+        assert "Gelöst – dazu schlagen wir nichts mehr vor." in html
+        assert "Noch kein passendes Angebot" not in html
+        assert 'href="/einreichen/praxisbeispiel/"' in html
