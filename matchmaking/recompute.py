@@ -90,6 +90,10 @@ def store_lists(direction, lists):
     _, _, query_model, query_field, candidate_field = SIDES[direction]
     query_ids = list(lists)
     with transaction.atomic():
+        # Workers recomputing overlapping lists at once take turns per list (in pk order, so
+        # they cannot deadlock); otherwise both would insert the rows the other just wrote.
+        list(query_model.objects.select_for_update().filter(pk__in=query_ids).order_by("pk")
+             .values_list("pk", flat=True))
         StoredMatch.objects.filter(direction=direction,
                                    **{f"{query_field}__in": query_ids}).delete()
         StoredMatch.objects.bulk_create(

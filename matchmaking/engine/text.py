@@ -9,13 +9,23 @@ descriptions, synonym entries — goes through `normalise_word()`, so that
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
 
-_STEMMER = snowballstemmer.stemmer("german")
+_stemmers = threading.local()
+
+
+def _stemmer():
+    """Snowball stemmer objects keep state between calls: one per thread (web servers and
+    workers match in several threads at once)."""
+    stemmer = getattr(_stemmers, "german", None)
+    if stemmer is None:
+        stemmer = _stemmers.german = snowballstemmer.stemmer("german")
+    return stemmer
 
 _FOLD_TABLE = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e", "è": "e"})
 
@@ -93,13 +103,13 @@ def _stem_cached(word: str) -> str:
         word = feminine.group(1)
     if word in _STEM_EXCEPTIONS:
         return _STEM_EXCEPTIONS[word]
-    stemmed = _derivation(_STEMMER.stemWord(word))
+    stemmed = _derivation(_stemmer().stemWord(word))
     # English plurals in German texts ("Apps", "Events") keep their "s" under the
     # German stemmer; drop it so they meet their singular.
     if len(stemmed) > 4 and stemmed.endswith("s") and not stemmed.endswith("ss") or (
         len(stemmed) == 4 and stemmed.endswith(("ps", "ts", "ks"))
     ):
-        singular = _derivation(_STEMMER.stemWord(word[:-1]))
+        singular = _derivation(_stemmer().stemWord(word[:-1]))
         if singular == stemmed[:-1]:
             return singular
     return stemmed

@@ -139,3 +139,29 @@ def test_numbers_and_light_verbs_in_running_text_are_dropped():
         normalise_word("Läden"),
         normalise_word("leer"),
     ]
+
+
+def test_stemming_from_many_threads_at_once_gives_the_same_stems():
+    import threading
+
+    from matchmaking.engine.text import _stem_cached, stem
+
+    words = [f"innenstadtbelebungen{'x' * (n % 7)}{n}" for n in range(4000)]
+    results, errors = {}, []
+
+    def stem_all(chunk):
+        try:
+            for word in chunk:
+                results[word] = stem(word)
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+
+    threads = [threading.Thread(target=stem_all, args=(words[n::8],)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    _stem_cached.cache_clear()
+    assert results == {word: stem(word) for word in words}
