@@ -88,3 +88,22 @@ def test_solution_path_fits_a_phone(browser_session, matched):
 
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert_accessible(phone)
+
+
+def test_listings_forms_and_errors_are_accessible(browser_session, matched):
+    citymanagerin, _sensors, _pain_point, offer = matched
+    page = browser_session.new_page()
+    log_in(page, citymanagerin.email, DEFAULT_PASSWORD)
+
+    for url in ("/matching/bedarfe/", "/matching/angebote/", "/matching/foerderprogramme/",
+                offer.get_absolute_url(), "/matching/kontakt/"):
+        page.goto(url)
+        assert_accessible(page)
+
+    page.goto("/matching/bedarfe/neu/")
+    page.get_by_label("Titel").fill("Zu wenig Sitzbänke am Markt")
+    page.get_by_role("button", name="Bedarf veröffentlichen").click()
+    page.wait_for_load_state()
+    assert page.get_by_label("Titel").input_value() == "Zu wenig Sitzbänke am Markt"
+    assert "Bitte" in page.locator(".form-errors, .errorlist").first.inner_text()
+    assert_accessible(page)
