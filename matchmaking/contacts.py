@@ -20,9 +20,10 @@ from matchmaking.models import (
     Offer,
     PainPoint,
 )
+from matchmaking.notices import active_member_ids
 from matchmaking.services import MIN_MESSAGE_LENGTH, MatchmakingRefused, is_member_of
 from network.forum.notifications import notify
-from network.models import Membership, NotificationKind
+from network.models import NotificationKind
 
 MAX_MESSAGE_LENGTH = 2000
 
@@ -38,12 +39,6 @@ def _clean_message(message, field="message", required=True):
         raise ValidationError({field: _("Bitte höchstens %(count)d Zeichen.")
                                % {"count": MAX_MESSAGE_LENGTH}})
     return message
-
-
-def _member_ids(organisation):
-    return list(Membership.objects.filter(
-        organisation=organisation, status=Membership.Status.ACTIVE, user__is_active=True
-    ).values_list("user_id", flat=True))
 
 
 def _url(request):
@@ -76,7 +71,7 @@ def send_request(user, pain_point: PainPoint, offer: Offer, message):
                 recipient_organisation=recipient_organisation, message=message,
             )
             notify(
-                _member_ids(recipient_organisation), NotificationKind.CONTACT,
+                active_member_ids(recipient_organisation.pk), NotificationKind.CONTACT,
                 _("%(organisation)s möchte Kontakt aufnehmen: „%(offer)s“ zu „%(need)s“") % {
                     "organisation": sender_organisation.name, "offer": offer.title,
                     "need": pain_point.title,
@@ -117,7 +112,7 @@ def answer_request(user, request, accept, message=""):
                  "sind jetzt sichtbar.")
     else:
         text = _("%(organisation)s hat Ihre Kontaktanfrage abgelehnt.")
-    notify(_member_ids(request.sender_organisation), NotificationKind.CONTACT,
+    notify(active_member_ids(request.sender_organisation_id), NotificationKind.CONTACT,
            text % {"organisation": request.recipient_organisation.name}, _url(request))
     return request
 
@@ -166,7 +161,7 @@ def invite_case_study(request):
     municipality = pain_point.organisation
     author = pain_point.author
     if author is None or not is_member_of(author, municipality):
-        member_ids = _member_ids(municipality)
+        member_ids = active_member_ids(municipality.pk)
         if not member_ids:
             return None
         from network.models import User
@@ -185,7 +180,7 @@ def invite_case_study(request):
         contact_email=author.email,
     )
     notify(
-        _member_ids(municipality), NotificationKind.CONTACT,
+        active_member_ids(municipality.pk), NotificationKind.CONTACT,
         _("„%(need)s“ ist umgesetzt – teilen Sie Ihre Erfahrung als Praxisbeispiel. Ein "
           "Entwurf liegt bereit.") % {"need": pain_point.title},
         reverse("bestpractice:submission_step", args=[submission.pk, 1]),

@@ -16,7 +16,8 @@ from network.models import Membership, NotificationKind
 NOTICE_TOP = 3
 
 
-def _member_ids(organisation_id):
+def active_member_ids(organisation_id):
+    """Whom to tell about something that concerns an organisation."""
     return list(Membership.objects.filter(
         organisation_id=organisation_id, status=Membership.Status.ACTIVE, user__is_active=True
     ).values_list("user_id", flat=True))
@@ -50,7 +51,7 @@ def tell_about_new_matches(direction, changed_id):
                 MatchNotice.objects.create(direction=direction, pain_point_id=row.pain_point_id,
                                            offer_id=row.offer_id)
                 message, url, organisation_id = _message(row)
-                notify(_member_ids(organisation_id), NotificationKind.MATCH, message, url)
+                notify(active_member_ids(organisation_id), NotificationKind.MATCH, message, url)
         except IntegrityError:
             continue  # told before
         told += 1
