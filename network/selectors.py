@@ -216,14 +216,17 @@ def pending_organisation_count():
     return Organisation.objects.filter(status=Organisation.Status.PENDING).count()
 
 
-def organisation_activity(organisation):
+def organisation_activity(organisation, viewer=None):
     """What an organisation contributes elsewhere, from the apps that are installed:
-    case studies (`bestpractice.case_studies_of`), offers (`matchmaking.offers_of`) and
-    events (`webtalks.events_of`). Each is a list, empty while its app is absent."""
+    case studies (`bestpractice.case_studies_of`), offers (`matchmaking.offers_of`, the
+    members-only ones too if `viewer` is a network member) and events
+    (`webtalks.events_of`). Each is a list, empty while its app is absent."""
     return {
         "case_studies": list(
             _from_optional_app("bestpractice", "case_studies_of", organisation, default=[])
         ),
-        "offers": list(_from_optional_app("matchmaking", "offers_of", organisation, default=[])),
+        "offers": list(
+            _from_optional_app("matchmaking", "offers_of", organisation, viewer, default=[])
+        ),
         "events": list(_from_optional_app("webtalks", "events_of", organisation, default=[])),
     }

@@ -81,7 +81,7 @@ def organisation_detail(request, slug):
             "open_requests": (
                 len(selectors.join_requests_for(organisation)) if can_manage else 0
             ),
-            **selectors.organisation_activity(organisation),
+            **selectors.organisation_activity(organisation, request.user),
         },
     )
 

@@ -294,13 +294,16 @@ def test_offer_page_shows_references_and_matches_to_own_members(
     assert f'<option value="{need.pk}">' in html
 
 
-def test_provider_profile_lists_its_public_offers(client, home_page, provider,
-                                                 provider_member, publish_offer):
+def test_provider_profile_lists_public_offers_and_members_only_ones_to_members(
+        client, home_page, provider, provider_member, publish_offer):
     offer = publish_offer(provider_member, "Frequenzmessung mit Sensoren")
     publish_offer(provider_member, "Internes Angebot", visibility=Visibility.MEMBERS)
     html = page(client, provider.get_absolute_url())
     assert f'href="/matching/angebote/{offer.pk}/"' in html
     assert "Internes Angebot" not in html
+
+    client.force_login(make_member())
+    assert "Internes Angebot" in page(client, provider.get_absolute_url())
 
 
 def test_members_only_offer_is_404_for_visitors(client, home_page, provider_member,
