@@ -45,17 +45,22 @@ def _url(request):
     return reverse("matchmaking:contact", args=[request.pk])
 
 
+def sides_of(user, pain_point: PainPoint, offer: Offer):
+    """(sender, recipient) organisations when `user` writes about this pain point and offer:
+    from the side they belong to, to the other one."""
+    if is_member_of(user, pain_point.organisation):
+        return pain_point.organisation, offer.organisation
+    if is_member_of(user, offer.organisation):
+        return offer.organisation, pain_point.organisation
+    raise MatchmakingRefused(_(
+        "Kontaktanfragen senden Mitglieder der Kommune mit dem Bedarf oder des Anbieters "
+        "mit dem Angebot."
+    ))
+
+
 def send_request(user, pain_point: PainPoint, offer: Offer, message):
     """`user` writes from the side they belong to (pain point or offer) to the other."""
-    if is_member_of(user, pain_point.organisation):
-        sender_organisation, recipient_organisation = pain_point.organisation, offer.organisation
-    elif is_member_of(user, offer.organisation):
-        sender_organisation, recipient_organisation = offer.organisation, pain_point.organisation
-    else:
-        raise MatchmakingRefused(_(
-            "Kontaktanfragen senden Mitglieder der Kommune mit dem Bedarf oder des Anbieters "
-            "mit dem Angebot."
-        ))
+    sender_organisation, recipient_organisation = sides_of(user, pain_point, offer)
     if not (PainPoint.objects.listed().filter(pk=pain_point.pk).exists()
             and Offer.objects.listed().filter(pk=offer.pk).exists()):
         raise MatchmakingRefused(_(

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -19,6 +18,7 @@ from network.forms import (
     RejectOrganisationForm,
 )
 from network.models import Membership, Organisation
+from network.pagination import page_context
 
 DIRECTORY_PAGE_SIZE = 20
 
@@ -51,17 +51,15 @@ def directory(request):
     filter_form = DirectoryFilterForm(
         request.GET or None, topic_choices=selectors.directory_topics()
     )
-    page = Paginator(selectors.directory(filter_form.filters()), DIRECTORY_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    paged = page_context(request, selectors.directory(filter_form.filters()),
+                         DIRECTORY_PAGE_SIZE)
     return render(
         request,
         "network/organisation_list.html",
         {
             "filter_form": filter_form,
-            "page_obj": page,
-            "page_numbers": page.paginator.get_elided_page_range(page.number, on_ends=1),
-            "organisations": page.object_list,
+            **paged,
+            "organisations": paged["page_obj"].object_list,
         },
     )
 

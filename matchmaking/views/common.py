@@ -1,8 +1,9 @@
 """Helpers the matchmaking views share."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
+
+from network.pagination import page_context
 
 PAGE_SIZE = 20
 
@@ -37,11 +38,7 @@ def safe_next(request, fallback):
 
 
 def paginate(request, items):
-    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
-    return {
-        "page_obj": page,
-        "page_numbers": page.paginator.get_elided_page_range(page.number, on_ends=1),
-    }
+    return page_context(request, items, PAGE_SIZE)
 
 
 class Viewer:

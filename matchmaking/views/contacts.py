@@ -87,15 +87,11 @@ def contact_new(request):
     pain_point = _visible_pain_point(request.user, _queried_id(request, "bedarf"))
     offer = _visible_offer(request.user, _queried_id(request, "angebot"))
     title = _("Kontakt aufnehmen")
-    if services.is_member_of(request.user, pain_point.organisation):
-        sender, recipient, from_municipality = pain_point.organisation, offer.organisation, True
-    elif services.is_member_of(request.user, offer.organisation):
-        sender, recipient, from_municipality = offer.organisation, pain_point.organisation, False
-    else:
-        return refused(request, services.MatchmakingRefused(_(
-            "Kontaktanfragen senden Mitglieder der Kommune mit dem Bedarf oder des Anbieters "
-            "mit dem Angebot."
-        )), title)
+    try:
+        sender, recipient = contact_services.sides_of(request.user, pain_point, offer)
+    except services.MatchmakingRefused as error:
+        return refused(request, error, title)
+    from_municipality = sender == pain_point.organisation
     existing = selectors.live_contact_between(pain_point, offer)
     if existing is not None:
         messages.info(request, _("Zu diesem Bedarf und diesem Angebot gibt es bereits eine "

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,20 +11,20 @@ from django.views.decorators.http import require_http_methods, require_POST
 from network.forum import notifications, selectors
 from network.forum.access import viewer_for
 from network.forum.forms import PreferencesForm
+from network.pagination import page_context
 
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def notification_list(request):
     viewer = viewer_for(request)
-    page = Paginator(selectors.notifications_for(viewer), 30).get_page(request.GET.get("page"))
+    paged = page_context(request, selectors.notifications_for(viewer), 30)
     return render(
         request,
         "network/notifications/list.html",
         {
-            "page_obj": page,
-            "notifications": page.object_list,
-            "page_numbers": page.paginator.get_elided_page_range(page.number, on_ends=1),
+            **paged,
+            "notifications": paged["page_obj"].object_list,
         },
     )
 

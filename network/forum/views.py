@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -22,6 +21,7 @@ from network.forum import markdown, selectors, services
 from network.forum.access import viewer_for
 from network.forum.forms import CommentForm, ReplyForm, ReportForm, ThreadForm
 from network.forum.moderation import quote_for
+from network.pagination import page_context
 from network.views import _attach_errors
 
 COMMENT_DRAFT_SESSION_KEY = "forum_comment_draft"
@@ -62,12 +62,8 @@ def index(request):
 
 
 def _thread_list_page(request, threads):
-    page = Paginator(threads, selectors.THREADS_PER_PAGE).get_page(request.GET.get("page"))
-    return {
-        "page_obj": page,
-        "threads": page.object_list,
-        "page_numbers": page.paginator.get_elided_page_range(page.number, on_ends=1),
-    }
+    paged = page_context(request, threads, selectors.THREADS_PER_PAGE)
+    return {**paged, "threads": paged["page_obj"].object_list}
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -135,17 +131,16 @@ def thread_create(request, slug):
 
 def _thread_context(request, viewer, thread, reply_form):
     posts = selectors.posts_of(viewer, thread)
-    page = Paginator(posts, selectors.POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    paged = page_context(request, posts, selectors.POSTS_PER_PAGE)
     return {
         "thread": thread,
         "viewer": viewer,
-        "page_obj": page,
-        "posts": page.object_list,
-        "page_numbers": page.paginator.get_elided_page_range(page.number, on_ends=1),
+        **paged,
+        "posts": paged["page_obj"].object_list,
         "reply_form": reply_form,
         "can_reply": viewer.can_reply(thread),
         "is_following": selectors.follow_state(viewer, thread=thread),
-        "last_post_id": max((post.pk for post in page.object_list), default=0),
+        "last_post_id": max((post.pk for post in paged["page_obj"].object_list), default=0),
     }
 
 
