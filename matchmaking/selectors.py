@@ -27,6 +27,7 @@ from matchmaking.models import (
     TaggedOffer,
     TaggedPainPoint,
     Verdict,
+    Visibility,
 )
 from matchmaking.reasons import render_reasons
 from network.models import Organisation
@@ -68,17 +69,6 @@ def visible_offers(user):
 def offers_of(organisation, user=None):
     """The active offers of a provider, for its profile page."""
     return list(visible_offers(user).filter(organisation=organisation).order_by("title"))
-
-
-def pain_points_of(organisation):
-    """All pain points of a municipality, open ones first (for its own members)."""
-    order = {PainPointStatus.OPEN: 0, PainPointStatus.IN_PROGRESS: 1, PainPointStatus.SOLVED: 2}
-    pain_points = list(with_pain_point_data(organisation.pain_points.all()))
-    return sorted(pain_points, key=lambda p: (order.get(p.status, 3), -p.updated_at.timestamp()))
-
-
-def own_offers(organisation):
-    return list(with_offer_data(organisation.offers.all()).order_by("status", "title"))
 
 
 def _search(queryset, query, region_filter, bundesland):
@@ -176,7 +166,7 @@ def can_view_pain_point(user, pain_point):
         return True
     if pain_point.organisation.status != Organisation.Status.APPROVED:
         return False
-    return pain_point.visibility == "public" or is_network_member(user)
+    return pain_point.visibility == Visibility.PUBLIC or is_network_member(user)
 
 
 def can_view_offer(user, offer):
@@ -188,7 +178,7 @@ def can_view_offer(user, offer):
         return False
     if offer.status != OfferStatus.ACTIVE:
         return False
-    return offer.visibility == "public" or is_network_member(user)
+    return offer.visibility == Visibility.PUBLIC or is_network_member(user)
 
 
 # --- the solution path ----------------------------------------------------------------------
@@ -384,7 +374,7 @@ def provider_matches(offers, viewer):
     result = {o.pk: OfferMatches(o) for o in offers}
     rows = _stored(direction, "offer", ids)
     if not is_network_member(viewer):
-        rows = rows.filter(pain_point__visibility="public")
+        rows = rows.filter(pain_point__visibility=Visibility.PUBLIC)
     for row in rows:
         key = (row.pain_point_id, row.offer_id)
         result[row.offer_id].pain_points.append(Suggestion(
