@@ -22,8 +22,8 @@ from matchmaking.models import (
 )
 from matchmaking.notices import active_member_ids
 from matchmaking.services import MIN_MESSAGE_LENGTH, MatchmakingRefused, is_member_of
-from network.forum.notifications import notify
 from network.models import NotificationKind
+from network.notifications.services import notify
 
 MAX_MESSAGE_LENGTH = 2000
 

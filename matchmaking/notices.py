@@ -10,8 +10,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from matchmaking.models import Direction, MatchNotice, StoredMatch
-from network.forum.notifications import notify
 from network.models import Membership, NotificationKind
+from network.notifications.services import notify
 
 NOTICE_TOP = 3
 

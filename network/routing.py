@@ -1,7 +1,7 @@
 from django.urls import path
 
-from network.consumers import NotificationConsumer
 from network.forum.consumers import ThreadConsumer
+from network.notifications.consumers import NotificationConsumer
 
 websocket_urlpatterns = [
     path("ws/benachrichtigungen/", NotificationConsumer.as_asgi()),

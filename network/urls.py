@@ -8,7 +8,7 @@ app_name = "network"
 # from taking them.
 urlpatterns = [
     path("forum/", include(("network.forum.urls", "forum"))),
-    path("benachrichtigungen/", include(("network.forum.notification_urls", "notifications"))),
+    path("benachrichtigungen/", include(("network.notifications.urls", "notifications"))),
     path("mein-konto/", views.my_account, name="my_account"),
     path("mein-konto/willkommen/", views.choose_organisation, name="choose_organisation"),
     path("mitglieder/", views.directory, name="directory"),

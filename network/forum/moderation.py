@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from network.forum import markdown, realtime
-from network.forum.notifications import notify
 from network.forum.services import MAX_REASON_LENGTH, render_body
 from network.models import (
     ForumCategory,
@@ -20,6 +19,7 @@ from network.models import (
     PostReport,
     Thread,
 )
+from network.notifications.services import notify
 from network.permissions import is_moderator
 
 MAX_SUSPENSION_DAYS = 365

@@ -8,7 +8,6 @@ from network.models import (
     ForumCategory,
     HelpfulMark,
     ModerationAction,
-    Notification,
     Post,
     PostReport,
     Thread,
@@ -134,12 +133,6 @@ def moderation_log(limit=100):
     return ModerationAction.objects.select_related(
         "moderator", "thread", "post", "member"
     )[:limit]
-
-
-def notifications_for(viewer):
-    return Notification.objects.filter(recipient=viewer.user).filter(
-        Q(thread__isnull=True) | Q(thread__in=viewer.visible_threads())
-    )
 
 
 def page_discussion(viewer, page):

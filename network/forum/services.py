@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 
 from network.forum import markdown, realtime
 from network.forum.access import Viewer, page_is_for_members, users_who_can_view
-from network.forum.notifications import notify
 from network.models import (
     Follow,
     HelpfulMark,
@@ -29,6 +28,7 @@ from network.models import (
     Thread,
     User,
 )
+from network.notifications.services import notify
 from search.signals import schedule_refresh
 
 MIN_BODY_LENGTH = 2

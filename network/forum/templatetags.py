@@ -60,7 +60,7 @@ def unread_notification_count(context):
     if request is None or not request.user.is_authenticated:
         return 0
     if not hasattr(request, "_unread_notifications"):
-        from network.forum.notifications import unread_count
+        from network.notifications.services import unread_count
 
         request._unread_notifications = unread_count(request.user)
     return request._unread_notifications

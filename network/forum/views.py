@@ -1,7 +1,7 @@
 """Thin views of the forum: parse the request, call one service or selector, render.
 
-Moderation and notification views live in `moderation_views.py` and
-`notification_views.py`.
+Moderation views live in `moderation_views.py`; the notification centre in
+`network/notifications/views.py`.
 """
 
 from django.contrib import messages

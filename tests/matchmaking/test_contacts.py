@@ -17,8 +17,8 @@ from matchmaking.models import (
     PainPointStatus,
 )
 from matchmaking.services import MatchmakingRefused
-from network.forum.notifications import send_due_mails
 from network.models import Membership, Notification, NotificationKind
+from network.notifications.services import send_due_mails
 from tests.factories import MembershipFactory, OrganisationFactory, ProviderFactory, make_member
 from tests.matchmaking.factories import OfferFactory, PainPointFactory
 

@@ -5,8 +5,8 @@ from django.core import mail
 
 from matchmaking import services
 from matchmaking.recompute import recompute_all
-from network.forum.notifications import send_due_mails
 from network.models import Notification, NotificationKind
+from network.notifications.services import send_due_mails
 from tests.matchmaking.factories import OfferFactory, PainPointFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from network.forum.notifications import send_due_mails
+from network.notifications.services import send_due_mails
 
 
 class Command(BaseCommand):

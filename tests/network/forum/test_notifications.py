@@ -9,8 +9,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from network.forum import notifications, services
+from network.forum import services
 from network.models import Notification, NotificationMail, NotificationPreference
+from network.notifications import services as notifications
 from tests.factories import make_member
 
 

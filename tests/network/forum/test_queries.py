@@ -5,8 +5,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from network.forum import notifications, services
+from network.forum import services
 from network.models import HelpfulMark, Post, PostReport, Thread
+from network.notifications import services as notifications
 from tests.factories import make_member
 
 

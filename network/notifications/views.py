@@ -8,9 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from network.forum import notifications, selectors
 from network.forum.access import viewer_for
-from network.forum.forms import PreferencesForm
+from network.notifications import selectors
+from network.notifications import services as notifications
+from network.notifications.forms import PreferencesForm
 from network.pagination import page_context
 
 

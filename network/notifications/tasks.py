@@ -1,8 +1,8 @@
-"""Background work of the forum (django-tasks): the batched notification mails."""
+"""Background work of the notifications (django-tasks): the batched notification mails."""
 
 from django_tasks import task
 
-from network.forum.notifications import send_due_mails
+from network.notifications.services import send_due_mails
 
 
 @task()

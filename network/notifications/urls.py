@@ -1,6 +1,6 @@
 from django.urls import path
 
-from network.forum import notification_views as views
+from network.notifications import views
 
 urlpatterns = [
     path("", views.notification_list, name="list"),

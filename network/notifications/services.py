@@ -140,7 +140,7 @@ def unsubscribe(token):
 
 
 def _enqueue_mails(recipient_ids):
-    from network.forum.tasks import send_notification_mails
+    from network.notifications.tasks import send_notification_mails
 
     for user_id in recipient_ids:
         try:
