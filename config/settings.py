@@ -277,12 +277,18 @@ STORAGES = {
         )
     },
 }
+# Files only their owner may fetch (members' data exports): outside MEDIA_ROOT, served
+# by a view that checks the owner, never by the web server.
+PRIVATE_STORAGE_ROOT = Path(os.environ.get("PRIVATE_STORAGE_ROOT", VAR_DIR / "private"))
+DATA_EXPORT_LIFETIME_HOURS = int(os.environ.get("DATA_EXPORT_LIFETIME_HOURS", 48))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Wagtail --------------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Stadtlabor"
+# No avatars from gravatar.com in the admin: the privacy page promises no third-party requests.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

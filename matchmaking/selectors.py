@@ -436,7 +436,9 @@ def contact_details(request):
     """Both sides' people and addresses, but only once the request has been accepted."""
     if request.status != ContactStatus.ACCEPTED:
         return None
-    people = [(request.sender, request.sender_organisation)]
+    people = []
+    if request.sender is not None:  # None: the sender has deleted their account
+        people.append((request.sender, request.sender_organisation))
     if request.responder is not None:
         people.append((request.responder, request.recipient_organisation))
     return [

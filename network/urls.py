@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from network import views
+from network.account.urls import urlpatterns as account_urlpatterns
 
 app_name = "network"
 
@@ -19,4 +20,5 @@ urlpatterns = [
     path("mitglieder/<slug:slug>/bearbeiten/", views.organisation_edit, name="organisation_edit"),
     path("mitglieder/<slug:slug>/anfragen/", views.join_requests, name="join_requests"),
     path("mitglieder/<slug:slug>/austreten/", views.leave_organisation, name="leave_organisation"),
+    *account_urlpatterns,
 ]

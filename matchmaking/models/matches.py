@@ -129,9 +129,11 @@ class ContactRequest(models.Model):
         "matchmaking.Offer", verbose_name=_("Angebot"), on_delete=models.CASCADE,
         related_name="contact_requests",
     )
+    # Empty once the sender deleted their account: the other side keeps its record,
+    # with the sender shown as "ehemaliges Mitglied" (docs/decisions.md).
     sender = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("gesendet von"), on_delete=models.CASCADE,
-        related_name="sent_contact_requests",
+        settings.AUTH_USER_MODEL, verbose_name=_("gesendet von"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="sent_contact_requests",
     )
     sender_organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="sent_contact_requests"

@@ -25,12 +25,14 @@ from .pages import (
     HomePage,
     StandardPage,
 )
+from .personal_data import DataExport
 from .users import User
 
 __all__ = [
     "AccessibilityStatementPage",
     "BarrierReportField",
     "Bundesland",
+    "DataExport",
     "Follow",
     "FooterSettings",
     "ForumCategory",

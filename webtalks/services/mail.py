@@ -34,7 +34,20 @@ def registration_links(registration):
         "feed_url": absolute_url(reverse("webtalks:feed", kwargs={"token": feed.token}))
         if feed
         else "",
+        "data_url": _data_url(registration),
     }
+
+
+def _data_url(registration):
+    """Where the person sees, exports and erases their data: "Meine Daten" for members, a
+    signed link to the visitors' data page for everyone without an account."""
+    if registration.user_id:
+        return absolute_url(reverse("network:my_data"))
+    from network.account.services import visitor_token
+
+    return absolute_url(
+        reverse("network:visitor_data", kwargs={"token": visitor_token(registration.email)})
+    )
 
 
 def render_mail(template, context):
