@@ -7,4 +7,5 @@ from django_tasks import task
 def build_data_export(export_id: int):
     from network.account import services
 
-    return services.build_export(export_id)
+    export = services.build_export(export_id)
+    return export.status if export else None
