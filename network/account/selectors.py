@@ -23,11 +23,14 @@ def _active_memberships(user):
 
 def sole_member_organisation_ids(user):
     """Organisations in which `user` is the only active member: they go with the account."""
+    own = Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values(
+        "organisation_id"
+    )
+    # Count in a query of its own: filtering and counting over the same join would count
+    # only the person's own membership.
     active = Q(memberships__status=Membership.Status.ACTIVE)
     return list(
-        Organisation.objects.filter(
-            memberships__user=user, memberships__status=Membership.Status.ACTIVE
-        )
+        Organisation.objects.filter(pk__in=own)
         .annotate(active_members=Count("memberships", filter=active, distinct=True))
         .filter(active_members=1)
         .values_list("pk", flat=True)

@@ -170,3 +170,17 @@ def test_handover_only_to_members_of_that_organisation(client, db):
     })
     assert response.status_code == 400
     assert Membership.objects.get(pk=stranger_membership.pk).role == Membership.Role.MEMBER
+
+
+def test_only_organisations_without_other_members_go(db):
+    from network.account.selectors import sole_member_organisation_ids
+
+    shared = OrganisationFactory()
+    alone = OrganisationFactory()
+    person = make_member(shared)
+    make_member(shared)
+    Membership.objects.create(user=person, organisation=alone, status=Membership.Status.ACTIVE,
+                              role=Membership.Role.ADMIN)
+    Membership.objects.create(user=make_member(), organisation=alone,
+                              status=Membership.Status.REQUESTED)
+    assert sole_member_organisation_ids(person) == [alone.pk]

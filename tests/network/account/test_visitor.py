@@ -87,8 +87,10 @@ def test_forged_or_expired_link_is_refused(client, full_event_with_waitlist, set
 
 def test_members_get_a_link_to_their_account_page(make_event, mailoutbox, world,
                                                   django_capture_on_commit_callbacks):
-    event = make_event()
+    event = make_event(title="Workshop Innenstadtfonds")
+    mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         webtalks_services.register_for_event(event, user=world.ben)
-    mail = next(m for m in mailoutbox if m.to == ["ben@lemgo.example"])
+    mail = next(m for m in mailoutbox
+                if m.to == ["ben@lemgo.example"] and "Workshop Innenstadtfonds" in m.body)
     assert "/konto/meine-daten/" in mail.body
