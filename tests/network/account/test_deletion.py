@@ -72,7 +72,7 @@ def test_deletion_effect_on_every_app(client, world, mailoutbox,
     assert contact.sender_organisation == world.town
     assert "Anna Schmidt" not in contact.message and "ehemaliges Mitglied" in contact.message
     client.force_login(world.omar)
-    detail = client.get(reverse("matchmaking:contact_detail", args=[contact.pk]))
+    detail = client.get(reverse("matchmaking:contact", args=[contact.pk]))
     assert detail.status_code == 200
     assert "anna.schmidt@lemgo.example" not in detail.content.decode()
     # The town's pain point stays (without author); the one-person office goes with its offer.
