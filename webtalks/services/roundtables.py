@@ -364,6 +364,9 @@ def assign_meeting(user, event, *, slot, pain_point, offer):
         raise ValidationError(_("Bedarf und Angebot gehören derselben Organisation."))
     slot = _slot_of(event, slot)
     with transaction.atomic():
+        # Lock the slot before the new talk's row references it: that insert takes a key
+        # share lock on the slot, and two of them would deadlock on the lock in `_book`.
+        slot = RoundtableSlot.objects.select_for_update().get(pk=slot.pk)
         meeting = RoundtableMeeting.objects.create(
             event=event, slot=slot, requester=pain_point.organisation,
             recipient=offer.organisation, requested_by=user, pain_point=pain_point, offer=offer,
