@@ -146,33 +146,31 @@ def _gather(event, registrations, user_organisations):
         for organisations in user_organisations.values() for organisation in organisations
     }
     topic_ids = set(EventTag.objects.filter(content_object=event).values_list("tag_id", flat=True))
-    chosen_pain_points, chosen_offers = defaultdict(set), defaultdict(set)
-    for registration in registrations:
-        for organisation in user_organisations.get(registration.user_id, ()):
-            for contribution in registration.contributions.all():
-                if contribution.pain_point_id:
-                    chosen_pain_points[organisation.pk].add(contribution.pain_point_id)
-                else:
-                    chosen_offers[organisation.pk].add(contribution.offer_id)
-    chose_any = set(chosen_pain_points) | set(chosen_offers)
+    contributions = [c for r in registrations for c in r.contributions.all()]
+    chosen_pain_points = {c.pain_point_id for c in contributions if c.pain_point_id}
+    chosen_offers = {c.offer_id for c in contributions if c.offer_id}
+    all_pain_points = list(
+        _tagged(PainPoint.objects.listed().filter(organisation__in=list(organisations)))
+        .order_by("organisation__name", "title", "pk")
+    )
+    all_offers = list(
+        _tagged(Offer.objects.listed().filter(organisation__in=list(organisations)))
+        .order_by("organisation__name", "title", "pk")
+    )
+    # Organisations whose people chose what to bring: only that. The others: their items
+    # on the event's topics (all of them if the event names no topic).
+    chose = {p.organisation_id for p in all_pain_points if p.pk in chosen_pain_points}
+    chose |= {o.organisation_id for o in all_offers if o.pk in chosen_offers}
 
     def keep(item, chosen):
-        if item.organisation_id in chose_any:
-            return item.pk in chosen[item.organisation_id]
+        if item.organisation_id in chose:
+            return item.pk in chosen
         if not topic_ids:
             return True
         return any(tagged.tag_id in topic_ids for tagged in item.tagged_items.all())
 
-    pain_points = [
-        p for p in _tagged(PainPoint.objects.listed().filter(organisation__in=list(organisations)))
-        .order_by("organisation__name", "title", "pk")
-        if keep(p, chosen_pain_points)
-    ]
-    offers = [
-        o for o in _tagged(Offer.objects.listed().filter(organisation__in=list(organisations)))
-        .order_by("organisation__name", "title", "pk")
-        if keep(o, chosen_offers)
-    ]
+    pain_points = [p for p in all_pain_points if keep(p, chosen_pain_points)]
+    offers = [o for o in all_offers if keep(o, chosen_offers)]
     return organisations, pain_points, offers
 
 

@@ -169,6 +169,8 @@ def request_meeting(request, event_id):
     pain_point_id, offer_id = _int(request.POST.get("pain_point")), _int(request.POST.get("offer"))
     requester_id = _int(request.POST.get("requester"))
     mine = {o.pk: o for o in services.participating_organisations_of(request.user, event)}
+    if requester_id and requester_id not in mine:
+        return _refused(request, event, _("Sie fragen nur für Ihre eigene Organisation an."))
     try:
         services.request_meeting(
             request.user, event, slot=_int(request.POST.get("slot")),

@@ -280,6 +280,25 @@ def test_plan_suggests_partners_with_reasons(client, table):
     assert html.count("<h1") == 1
 
 
+def test_request_any_participant_but_only_for_the_own_organisation(client, table):
+    slot = add_slots(table.event, table.organiser, count=1)[0]
+    (town_a, member_a), (town_b, _member_b) = table.towns
+    client.force_login(member_a)
+    html = client.get(reverse("roundtables:plan", args=[table.event.pk])).content.decode()
+    assert "Ein Gespräch mit einer anderen Organisation anfragen" in html
+    url = reverse("roundtables:request", args=[table.event.pk])
+    # Two towns share no pair of the overlay, and may still talk.
+    assert client.post(url, {"slot": slot.pk, "recipient": town_b.pk}).status_code == 302
+    assert RoundtableMeeting.objects.get().requester == town_a
+    refused = client.post(url, {"slot": slot.pk, "recipient": table.providers[0][0].pk,
+                                "requester": town_b.pk})
+    assert refused.status_code == 403
+    outsider = client.post(url, {"slot": slot.pk, "recipient": make_member().memberships.get()
+                                 .organisation_id}, follow=True)
+    assert "nimmt nicht am Roundtable teil" in outsider.content.decode()
+    assert RoundtableMeeting.objects.count() == 1
+
+
 def test_participant_changes_what_they_bring(client, table):
     _town, member = table.towns[0]
     client.force_login(member)
