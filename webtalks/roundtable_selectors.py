@@ -199,8 +199,10 @@ def _score(pain_points, offers):
                 continue
             positive = [{"code": r.code, "values": list(r.values)} for r in match.reasons
                         if r.code not in CAVEAT_CODES]
-            caveats = [{"code": r.code, "values": list(r.values)} for r in match.reasons
-                       if r.code in CAVEAT_CODES]
+            # Caveats among the reasons, or apart (`Match.caveats`) where the engine says them so.
+            caveats = [{"code": r.code, "values": list(r.values)}
+                       for r in (*match.reasons, *getattr(match, "caveats", ()))
+                       if r.code in CAVEAT_CODES or r not in match.reasons]
             reasons = render_reasons(positive)
             if not any(r["code"] == "topics" for r in positive) or not reasons:
                 # A pair with nothing in common to name is not a reason to sit together.
