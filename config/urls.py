@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("network.urls")),
     path("", include("bestpractice.urls")),
     path("anmeldungen/", include("webtalks.urls")),
+    path("roundtables/", include("webtalks.roundtable_urls")),
     path("matching/", include("matchmaking.urls")),
 ]
 

@@ -19,9 +19,11 @@ class RegistrationForm(forms.Form):
         error_messages={"required": _("Bitte stimmen Sie der Speicherung Ihrer Angaben zu.")},
     )
 
-    def __init__(self, *args, target, is_member, **kwargs):
+    def __init__(self, *args, target, is_member, bring_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.question_ids = []
+        if bring_choices:
+            self.fields["bring"] = BringField(choices=bring_choices)
         if is_member:
             for name in ("name", "email", "consent"):
                 del self.fields[name]
@@ -40,8 +42,50 @@ class RegistrationForm(forms.Form):
             )
             self.question_ids.append(question["id"])
 
+    def bring(self):
+        return self.cleaned_data.get("bring") or []
+
     def answers(self):
         return {qid: self.cleaned_data.get(f"question_{qid}", "") for qid in self.question_ids}
+
+
+def BringField(choices, **kwargs):  # noqa: N802 - builds a field like a class would
+    """Which of their own pain points and offers a participant brings to a roundtable."""
+    return forms.MultipleChoiceField(
+        label=_("Was bringen Sie mit?"),
+        help_text=_(
+            "Freiwillig: Wählen Sie die Bedarfe und Angebote Ihrer Organisation, über die Sie "
+            "am Roundtable sprechen möchten. Ohne Auswahl nehmen wir die zu den Themen des "
+            "Roundtables."
+        ),
+        choices=choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Bitte wählen Sie nur Einträge aus der Liste.")},
+        **kwargs,
+    )
+
+
+class BringForm(forms.Form):
+    def __init__(self, *args, bring_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bring"] = BringField(choices=bring_choices)
+
+
+class SlotForm(forms.Form):
+    label = forms.CharField(label=_("Bezeichnung (freiwillig)"), max_length=80, required=False)
+    start = forms.DateTimeField(
+        label=_("Beginn"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"},
+                                                      format="%Y-%m-%dT%H:%M"),
+        error_messages={"required": _("Bitte geben Sie den Beginn an."),
+                        "invalid": _("Bitte ein Datum mit Uhrzeit, z. B. 2026-05-04T10:30.")},
+    )
+    end = forms.DateTimeField(
+        label=_("Ende"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"},
+                                                    format="%Y-%m-%dT%H:%M"),
+        error_messages={"required": _("Bitte geben Sie das Ende an."),
+                        "invalid": _("Bitte ein Datum mit Uhrzeit, z. B. 2026-05-04T11:00.")},
+    )
 
 
 class RegistrantMessageForm(forms.Form):

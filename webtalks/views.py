@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from bestpractice.video import video_source
-from webtalks import permissions, selectors, services
+from webtalks import permissions, roundtable_selectors, selectors, services
 from webtalks.calendar import calendar_bytes
 from webtalks.forms import RegistrantMessageForm, RegistrationForm, apply_service_errors
 from webtalks.models import EventPage, EventSeriesPage, Registration
@@ -35,8 +35,10 @@ def _detail_context(request, page, form=None):
     user = request.user
     registration = selectors.registration_of(user, target)
     is_confirmed = bool(registration and registration.is_confirmed)
+    roundtable = isinstance(page, EventPage) and roundtable_selectors.is_roundtable(page)
     if form is None:
-        form = RegistrationForm(target=target, is_member=_is_member(user))
+        form = RegistrationForm(target=target, is_member=_is_member(user),
+                                bring_choices=_bring_choices(page, user))
     live_open = isinstance(page, EventPage) and page.is_live_room_open()
     recording_url = getattr(page, "recording_url", "")
     return {
@@ -54,7 +56,17 @@ def _detail_context(request, page, form=None):
         "is_organiser": permissions.can_organise(user, target),
         "live_open": live_open,
         "may_enter_live": live_open and permissions.can_join_live(user, page),
+        "is_roundtable": roundtable,
+        "roundtable_results": roundtable_selectors.recap_results(page) if roundtable else [],
     }
+
+
+def _bring_choices(page, user):
+    """Roundtables ask members which of their pain points and offers they bring."""
+    if (_is_member(user) and isinstance(page, EventPage) and page.series_id is None
+            and roundtable_selectors.is_roundtable(page)):
+        return roundtable_selectors.bring_choices(user)
+    return None
 
 
 def event_detail(request, page):
@@ -69,7 +81,8 @@ def event_detail(request, page):
 def _register(request, page):
     target = page.registration_target
     user = request.user
-    form = RegistrationForm(request.POST, target=target, is_member=_is_member(user))
+    form = RegistrationForm(request.POST, target=target, is_member=_is_member(user),
+                            bring_choices=_bring_choices(page, user))
     if form.is_valid():
         try:
             registration = services.register_for_event(
@@ -78,6 +91,7 @@ def _register(request, page):
                 name=form.cleaned_data.get("name", ""),
                 email=form.cleaned_data.get("email", ""),
                 answers=form.answers(),
+                bring=form.bring(),
             )
         except ValidationError as error:
             apply_service_errors(form, error)

@@ -10,6 +10,12 @@ from .pages import (
     EventTag,
 )
 from .registrations import CalendarFeed, Registration, ReminderDelivery
+from .roundtables import (
+    RoundtableBooking,
+    RoundtableContribution,
+    RoundtableMeeting,
+    RoundtableSlot,
+)
 
 __all__ = [
     "LIVE_ROOM_LEAD",
@@ -28,4 +34,8 @@ __all__ = [
     "QuestionUpvote",
     "Registration",
     "ReminderDelivery",
+    "RoundtableBooking",
+    "RoundtableContribution",
+    "RoundtableMeeting",
+    "RoundtableSlot",
 ]

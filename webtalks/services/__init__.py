@@ -24,8 +24,24 @@ from webtalks.services.registration import (
     register_for_event,
 )
 from webtalks.services.reminders import send_due_reminders
+from webtalks.services.roundtables import (
+    add_slot,
+    answer_meeting,
+    assign_meeting,
+    cancel_meeting,
+    record_meeting_result,
+    request_meeting,
+    set_contributions,
+)
 
 __all__ = [
+    "add_slot",
+    "answer_meeting",
+    "assign_meeting",
+    "cancel_meeting",
+    "record_meeting_result",
+    "request_meeting",
+    "set_contributions",
     "calendar_feed_for",
     "cancel_registration",
     "cancel_registration_of",

@@ -102,12 +102,23 @@ def calendar_feed_for(email):
     return feed
 
 
-def register_for_event(target, *, user=None, name="", email="", answers=None):
+def register_for_event(target, *, user=None, name="", email="", answers=None, bring=None):
     """Register a member (one click) or a visitor (double opt-in) for an event or series.
 
     Sessions of a series are registered on the series. Returns the Registration, whose
-    status says what happened: confirmed, waitlisted or pending_confirmation.
+    status says what happened: confirmed, waitlisted or pending_confirmation. `bring` lists
+    the pain points and offers ("pp-<id>", "of-<id>") a member brings to a roundtable.
     """
+    with transaction.atomic():
+        registration = _register(target, user=user, name=name, email=email, answers=answers)
+        if bring and registration.user_id:
+            from webtalks.services.roundtables import set_contributions
+
+            set_contributions(user, registration, bring)
+    return registration
+
+
+def _register(target, *, user, name, email, answers):
     target = target.registration_target
     if not target.live:
         raise ValidationError(_("Diese Veranstaltung ist nicht veröffentlicht."))
