@@ -19,6 +19,8 @@ urlpatterns = [
     path("", include("network.urls")),
     path("", include("bestpractice.urls")),
     path("anmeldungen/", include("webtalks.urls")),
+    path("feeds/", include("webtalks.feed_urls")),
+    path("api/v1/", include("config.api_urls")),
     path("matching/", include("matchmaking.urls")),
 ]
 
