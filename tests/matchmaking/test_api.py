@@ -31,8 +31,9 @@ def test_filters_by_topic_funder_applicant_and_deadline(client):
         name="Zentren", topics=["Leerstand"], applicant_kinds=["kommune", "verband"],
         deadline=today + datetime.timedelta(days=30),
     )
-    FundingProgrammeFactory(name="Abgelaufen", topics=["Leerstand"],
-                            deadline=today - datetime.timedelta(days=1))
+    expired = FundingProgrammeFactory(
+        name="Abgelaufen", topics=["Leerstand"], deadline=today - datetime.timedelta(days=1)
+    )
     FundingProgrammeFactory(name="Handel", topics=["Leerstand"], applicant_kinds=["einzelhandel"])
 
     def ids(**query):
@@ -41,7 +42,22 @@ def test_filters_by_topic_funder_applicant_and_deadline(client):
     assert ids(topic="leerstand", applicant_kind="verband", deadline_from=today.isoformat()) == [
         hit.pk
     ]
-    assert ids(deadline_to=(today + datetime.timedelta(days=60)).isoformat(), funder="bund")[
-        :1
-    ] in ([hit.pk], [])
+    # A programme without a deadline has none "until": only dated ones, by name.
+    assert ids(deadline_to=(today + datetime.timedelta(days=60)).isoformat(), funder="bund") == [
+        expired.pk,
+        hit.pk,
+    ]
+    assert ids(funder="land") == []
     assert client.get(URL, {"funder": "kommune"}).status_code == 400
+
+
+@pytest.mark.django_db
+def test_constant_queries_at_two_sizes(client, django_assert_max_num_queries):
+    for index in range(2):
+        FundingProgrammeFactory(topics=["Leerstand", f"Thema {index}"])
+    with django_assert_max_num_queries(6) as small:
+        client.get(URL, {"page_size": 100})
+    for index in range(10):
+        FundingProgrammeFactory(topics=["Leerstand", f"Anderes {index}"])
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        assert client.get(URL, {"page_size": 100}).json()["count"] == 12

@@ -49,3 +49,15 @@ def test_etag_follows_the_content(client):
     organisation.description = "<p>Neu</p>"
     organisation.save()
     assert client.get(URL, headers={"If-None-Match": etag}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_constant_queries_at_two_sizes(client, django_assert_max_num_queries):
+    for index in range(2):
+        OrganisationFactory(topics=["Leerstand", f"Thema {index}"])
+    with django_assert_max_num_queries(6) as small:
+        client.get(URL, {"page_size": 100})
+    for index in range(10):
+        OrganisationFactory(topics=["Leerstand", f"Anderes {index}"])
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        assert client.get(URL, {"page_size": 100}).json()["count"] == 12

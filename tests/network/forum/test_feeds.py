@@ -51,3 +51,21 @@ def test_category_pages_link_the_feed_only_when_public(
     assert f"/forum/kategorie/{public_category.slug}/feed.rss" in html
     html = client.get(members_category.get_absolute_url()).content.decode()
     assert "feed.rss" not in html
+
+
+@pytest.mark.django_db
+def test_category_feed_queries_do_not_grow(
+    client, member, public_category, django_assert_max_num_queries
+):
+    for index in range(2):
+        services.create_thread(member, public_category, f"Frage {index}", "Text", topics=["A"])
+    url = f"/forum/kategorie/{public_category.slug}/feed.rss"
+    with django_assert_max_num_queries(8) as small:
+        client.get(url)
+    # Posting has a per-author rate limit: the other threads come straight from the ORM.
+    for index in range(6):
+        thread = public_category.threads.create(title=f"Mehr {index}", author=member)
+        thread.topics.add("B")
+        thread.posts.create(author=member, body_markdown="x", body_html="<p>x</p>", is_opening=True)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        assert client.get(url).content.count(b"<item>") == 8
