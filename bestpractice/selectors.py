@@ -301,13 +301,28 @@ def case_studies_of(organisation, limit=None):
 
 
 def feed_items(limit=30):
-    """Newest case studies and articles together, newest first."""
+    """Newest case studies and articles together, newest first (topics prefetched)."""
     case_studies = list(
-        live_case_studies().select_related("organisation").order_by("-first_published_at")[:limit]
+        live_case_studies()
+        .select_related("organisation")
+        .prefetch_related(_tag_prefetch(BestPracticeTag))
+        .order_by("-first_published_at")[:limit]
     )
-    articles = list(live_articles().order_by("-first_published_at")[:limit])
+    articles = list(
+        live_articles()
+        .prefetch_related(_tag_prefetch(ArticleTag))
+        .order_by("-first_published_at")[:limit]
+    )
     items = sorted(case_studies + articles, key=lambda page: page.first_published_at, reverse=True)
     return items[:limit]
+
+
+def article_feed_items(kind=None, limit=30):
+    """Newest live public articles (of one kind if given), topics prefetched."""
+    articles = live_articles().prefetch_related(_tag_prefetch(ArticleTag))
+    if kind:
+        articles = articles.filter(kind=kind)
+    return list(articles.order_by("-first_published_at", "-pk")[:limit])
 
 
 # --- Submissions ------------------------------------------------------------------------

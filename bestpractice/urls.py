@@ -1,7 +1,7 @@
 from django.urls import path
 
 from bestpractice import views
-from bestpractice.feeds import LibraryAtomFeed, LibraryFeed
+from bestpractice.feeds import ArticleAtomFeed, ArticleFeed, LibraryAtomFeed, LibraryFeed
 
 app_name = "bestpractice"
 
@@ -20,4 +20,6 @@ urlpatterns = [
     ),
     path("feeds/praxisbeispiele.rss", LibraryFeed(), name="feed_rss"),
     path("feeds/praxisbeispiele.atom", LibraryAtomFeed(), name="feed_atom"),
+    path("feeds/aktuelles.rss", ArticleFeed(), name="article_feed_rss"),
+    path("feeds/aktuelles.atom", ArticleAtomFeed(), name="article_feed_atom"),
 ]

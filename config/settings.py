@@ -312,6 +312,15 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
+# --- Open-data API (/api/v1/, config/api.py) -------------------------------------------
+
+API_VERSION = "1"
+# (requests, seconds) per client IP, counted in the cache (Redis when REDIS_URL is set).
+API_RATE_LIMIT = (
+    int(os.environ.get("API_RATE_LIMIT_REQUESTS", 120)),
+    int(os.environ.get("API_RATE_LIMIT_SECONDS", 60)),
+)
+
 # --- Logging --------------------------------------------------------------------------
 
 LOGGING = {

@@ -20,6 +20,8 @@ urlpatterns = [
     path("", include("bestpractice.urls")),
     path("anmeldungen/", include("webtalks.urls")),
     path("roundtables/", include("webtalks.roundtable_urls")),
+    path("feeds/", include("webtalks.feed_urls")),
+    path("api/v1/", include("config.api_urls")),
     path("matching/", include("matchmaking.urls")),
 ]
 

@@ -4,14 +4,18 @@ Lists are fetched with a fixed number of queries whatever their length: speakers
 their organisations, topics and the series are prefetched or joined.
 """
 
+import datetime
+
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from taggit.models import Tag
 
 from webtalks.models import (
+    Audience,
     EventKind,
     EventPage,
+    EventSeriesPage,
     EventSpeaker,
     EventTag,
     LiveMessage,
@@ -23,6 +27,49 @@ HISTORY_LIMIT = 200
 
 def live_events():
     return EventPage.objects.live().public()
+
+
+def public_events():
+    """Events anyone may know about: live, not restricted in Wagtail, and neither the event
+    nor its series is for members only. Feeds and the open-data API read only these."""
+    return (
+        live_events()
+        .exclude(audience=Audience.MEMBERS)
+        .exclude(series__audience=Audience.MEMBERS)
+    )
+
+
+def public_series(pk):
+    """The live, unrestricted, not members-only series `pk`, or None."""
+    return (
+        EventSeriesPage.objects.live()
+        .public()
+        .exclude(audience=Audience.MEMBERS)
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def public_sessions(series):
+    return list(public_events().filter(series=series).order_by("start"))
+
+
+# The all-events calendar reaches back this far, so past events stay in subscribers'
+# calendars for a while, and never holds more than this many events.
+CALENDAR_PAST_DAYS = 180
+CALENDAR_LIMIT = 500
+
+
+def calendar_events():
+    since = timezone.now() - datetime.timedelta(days=CALENDAR_PAST_DAYS)
+    return list(public_events().filter(end__gte=since).order_by("start")[:CALENDAR_LIMIT])
+
+
+def event_feed_items(limit=30):
+    """Newest announced public events, with topics, for the RSS/Atom feed."""
+    return list(
+        with_card_data(public_events()).order_by("-first_published_at", "-pk")[:limit]
+    )
 
 
 def with_card_data(queryset):

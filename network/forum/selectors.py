@@ -10,7 +10,9 @@ from network.models import (
     ModerationAction,
     Post,
     PostReport,
+    TaggedThread,
     Thread,
+    Visibility,
 )
 
 POSTS_PER_PAGE = 25
@@ -34,6 +36,25 @@ def category_for(viewer, slug):
     if category is None or not viewer.can_view_category(category):
         return None
     return category
+
+
+def public_category(slug):
+    """The category `slug` if anyone may read it (feeds know no viewer), else None."""
+    return ForumCategory.objects.filter(slug=slug, visibility=Visibility.PUBLIC).first()
+
+
+def category_feed_items(category, limit=30):
+    """Newest threads of a public category with their visible opening post and topics."""
+    openings = Post.objects.filter(is_opening=True, status=Post.Status.VISIBLE)
+    return list(
+        Thread.objects.filter(category=category, category__visibility=Visibility.PUBLIC)
+        .select_related("author")
+        .prefetch_related(
+            Prefetch("posts", queryset=openings, to_attr="opening_posts"),
+            Prefetch("tagged_items", queryset=TaggedThread.objects.select_related("tag")),
+        )
+        .order_by("-created_at", "-pk")[:limit]
+    )
 
 
 def _thread_list(queryset):

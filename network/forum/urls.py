@@ -1,10 +1,13 @@
 from django.urls import path
 
 from network.forum import moderation_views, views
+from network.forum.feeds import CategoryAtomFeed, CategoryFeed
 
 urlpatterns = [
     path("", views.index, name="index"),
     path("kategorie/<slug:slug>/", views.category, name="category"),
+    path("kategorie/<slug:slug>/feed.rss", CategoryFeed(), name="category_feed_rss"),
+    path("kategorie/<slug:slug>/feed.atom", CategoryAtomFeed(), name="category_feed_atom"),
     path("kategorie/<slug:slug>/neu/", views.thread_create, name="thread_create"),
     path("kategorie/<slug:slug>/folgen/", views.follow_category, name="follow_category"),
     path("schlagwort/<str:slug>/", views.topic, name="topic"),
