@@ -20,10 +20,12 @@ from .matches import (
     Verdict,
 )
 from .needs import Offer, PainPoint, TaggedOffer, TaggedPainPoint
+from .snapshots import CatalogSnapshot
 
 __all__ = [
     "ApplicantKind",
     "BudgetRange",
+    "CatalogSnapshot",
     "ContactOutcome",
     "ContactRequest",
     "ContactStatus",
