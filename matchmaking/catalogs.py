@@ -173,11 +173,13 @@ def editor_synonyms() -> list[dict]:
 
 # --- Stored indexes ------------------------------------------------------------------
 #
-# The worker builds and updates each index and stores it serialised in the database
-# (`CatalogSnapshot`); every process keeps the copy it last loaded together with its
-# version. A request (`stored_index`) asks only for the version, loads a newer copy if
-# there is one, and never builds: with nothing stored yet it schedules the build and
-# answers with an empty index.
+# The worker builds each index and stores it serialised in the database (`CatalogSnapshot`,
+# the *base*); a later change of one row is stored as a line of `CatalogChange` with the
+# next version number, not as a new serialised copy. Every process keeps the index it last
+# loaded with its version: on a request (`stored_index`) it reads the current version (one
+# small query) and, if it is behind, applies the few changed rows itself (one query for
+# them) - loading the base only when it has no copy yet. A request never builds an index:
+# with nothing stored yet it schedules the build and answers with an empty index.
 
 _ENGINE_DIR = Path(__file__).resolve().parent / "engine"
 ENGINE_VERSION = hashlib.sha256(
@@ -186,6 +188,9 @@ ENGINE_VERSION = hashlib.sha256(
 # A stored index older than this is checked by the worker against the database (events
 # leave the catalog when they start, without any row changing).
 RECHECK_AFTER = datetime.timedelta(minutes=10)
+# After this many stored changes the worker writes a new base, so that a fresh process
+# need not replay a long log.
+REBASE_AFTER = 200
 
 _lock = threading.RLock()
 _local: dict[str, tuple[int, MatchIndex]] = {}
@@ -198,28 +203,54 @@ def _snapshots():
     return CatalogSnapshot.objects.filter(engine=ENGINE_VERSION)
 
 
-def _load(name: str, version: int) -> MatchIndex | None:
-    """The stored index `version` of `name`, from this process' copy or the database."""
+def _apply(name: str, index: MatchIndex, row_ids) -> None:
+    """Bring the rows `row_ids` of `name` into `index` as the database has them now."""
+    row_ids = set(row_ids)
+    if not row_ids:
+        return
+    catalog = CATALOGS[name]
+    found = {row.pk: catalog.to_item(row) for row in catalog.rows().filter(pk__in=row_ids)}
+    with _lock:
+        for row_id in row_ids:
+            if row_id in found:
+                index.update(found[row_id])
+            else:
+                index.remove(str(row_id))
+
+
+def _load(name: str, version: int, base_version: int) -> MatchIndex | None:
+    """Index `version` of `name`: this process' copy, caught up through the change log, or
+    the stored base plus the log."""
+    from matchmaking.models import CatalogChange
+
     with _lock:
         cached = _local.get(name)
-        if cached is not None and cached[0] == version:
-            return cached[1]
-    data = _snapshots().filter(name=name, version=version).values_list("data", flat=True).first()
-    if data is None:
-        return None
-    try:
-        index = pickle.loads(bytes(data))  # noqa: S301 - written by our own worker only
-    except Exception:  # a class the engine no longer has: rebuild instead
-        logger.warning("Gespeicherter Index %s nicht lesbar, wird neu erstellt", name)
-        return None
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    if cached is not None and base_version <= cached[0] < version:
+        index, since = cached[1], cached[0]
+    else:
+        data = _snapshots().filter(name=name).values_list("data", flat=True).first()
+        if data is None:
+            return None
+        try:
+            index = pickle.loads(bytes(data))  # noqa: S301 - written by our own worker only
+        except Exception:  # a class the engine no longer has: rebuild instead
+            logger.warning("Gespeicherter Index %s nicht lesbar, wird neu erstellt", name)
+            return None
+        since = base_version
+    changed = CatalogChange.objects.filter(
+        name=name, version__gt=since, version__lte=version
+    ).values_list("row_id", flat=True)
+    _apply(name, index, changed)
     with _lock:
         _local[name] = (version, index)
     return index
 
 
 def _store(name: str, index: MatchIndex, stamp) -> MatchIndex:
-    """Save `index` as the newest version of `name` (the worker's side)."""
-    from matchmaking.models import CatalogSnapshot
+    """Save `index` as the new base of `name` (the worker's side)."""
+    from matchmaking.models import CatalogChange, CatalogSnapshot
 
     data = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
     with transaction.atomic():
@@ -227,9 +258,10 @@ def _store(name: str, index: MatchIndex, stamp) -> MatchIndex:
         version = (row.version + 1) if row else 1
         CatalogSnapshot.objects.update_or_create(
             name=name,
-            defaults={"version": version, "engine": ENGINE_VERSION, "stamp": repr(stamp),
-                      "item_count": len(index), "data": data},
+            defaults={"version": version, "base_version": version, "engine": ENGINE_VERSION,
+                      "stamp": repr(stamp), "item_count": len(index), "data": data},
         )
+        CatalogChange.objects.filter(name=name).delete()
     with _lock:
         _local[name] = (version, index)
     return index
@@ -245,13 +277,18 @@ def build(name: str) -> MatchIndex:
     return _store(name, index, stamp)
 
 
+def _current(name: str):
+    return _snapshots().filter(name=name).values("version", "base_version", "stamp",
+                                                 "built_at").first()
+
+
 def index_for(name: str) -> MatchIndex:
     """The catalog's index as the database is now, built only when the stored one is stale
     (the worker's side and the services that recompute stored matches)."""
     stamp = _stamp(name)
-    row = _snapshots().filter(name=name).values("version", "stamp").first()
+    row = _current(name)
     if row is not None and row["stamp"] == repr(stamp):
-        index = _load(name, row["version"])
+        index = _load(name, row["version"], row["base_version"])
         if index is not None:
             return index
     return build(name)
@@ -260,13 +297,13 @@ def index_for(name: str) -> MatchIndex:
 def stored_index(name: str) -> MatchIndex:
     """The stored index for a request: never built here. Missing or due for a check, the
     worker is asked to (re)build it; until then an empty index answers."""
-    row = _snapshots().filter(name=name).values("version", "built_at").first()
-    index = _load(name, row["version"]) if row else None
+    row = _current(name)
+    index = _load(name, row["version"], row["base_version"]) if row else None
     if index is None or timezone.now() - row["built_at"] > RECHECK_AFTER:
         if schedule_check(name) and index is None:
             # The task may have run already (the immediate backend of `make run`).
-            row = _snapshots().filter(name=name).values("version").first()
-            index = _load(name, row["version"]) if row else None
+            row = _current(name)
+            index = _load(name, row["version"], row["base_version"]) if row else None
     if index is None:
         global _empty
         if _empty is None:
@@ -294,32 +331,35 @@ def schedule_check(name: str) -> bool:
 
 
 def refresh_item(name: str, row_id: int) -> MatchIndex:
-    """Apply one changed (or removed) row to the stored index: one update, not a rebuild
-    (the worker's side)."""
-    from matchmaking.models import CatalogSnapshot
+    """Record that one row changed (or left): one line in the change log that every process
+    applies, not a rebuild (the worker's side)."""
+    from matchmaking.models import CatalogChange, CatalogSnapshot
 
-    catalog = CATALOGS[name]
     with transaction.atomic():
-        # Serialises updates of one catalog between worker processes.
+        # Serialises changes of one catalog between worker processes.
         row = (CatalogSnapshot.objects.select_for_update().filter(name=name, engine=ENGINE_VERSION)
-               .values("version", "stamp").first())
-        index = _load(name, row["version"]) if row else None
+               .values("version", "base_version", "stamp").first())
+        index = _load(name, row["version"], row["base_version"]) if row else None
         if index is None:
             return build(name)
         previous_stamp = row["stamp"]
-        changed = catalog.rows().filter(pk=row_id).first()
-        with _lock:
-            if changed is None:
-                index.remove(str(row_id))
-            else:
-                index.update(catalog.to_item(changed))
+        _apply(name, index, [row_id])
         stamp = _stamp(name)
         # Other rows may have changed meanwhile without reaching us: then the count or
         # the synonym list disagrees, and only a rebuild is safe.
         # (The stored stamp is the repr of a tuple that holds the synonym stamp.)
-        if len(index) == stamp[0] and repr(stamp[2]) in previous_stamp:
+        if len(index) != stamp[0] or repr(stamp[2]) not in previous_stamp:
+            return build(name)
+        if row["version"] + 1 - row["base_version"] >= REBASE_AFTER:
             return _store(name, index, stamp)
-    return build(name)
+        version = row["version"] + 1
+        CatalogChange.objects.create(name=name, version=version, row_id=row_id)
+        CatalogSnapshot.objects.filter(name=name).update(
+            version=version, stamp=repr(stamp), item_count=len(index), built_at=timezone.now()
+        )
+    with _lock:
+        _local[name] = (version, index)
+    return index
 
 
 def clear_cache() -> None:

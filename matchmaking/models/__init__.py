@@ -20,11 +20,12 @@ from .matches import (
     Verdict,
 )
 from .needs import Offer, PainPoint, TaggedOffer, TaggedPainPoint
-from .snapshots import CatalogSnapshot
+from .snapshots import CatalogChange, CatalogSnapshot
 
 __all__ = [
     "ApplicantKind",
     "BudgetRange",
+    "CatalogChange",
     "CatalogSnapshot",
     "ContactOutcome",
     "ContactRequest",
