@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, Max, Prefetch, Q, Value, When
 from wagtail.images import get_image_model
 
+from bestpractice import listing_cache
 from bestpractice.facets import (
     ARTICLE_SORTS,
     CASE_STUDY_SORTS,
@@ -137,14 +138,19 @@ SORT_ANNOTATIONS = {
 }
 
 
-def _listing(base, state, tag_model, card_data, per_page):
-    counts = _facet_counts(base, state, tag_model)
+def _listing(base, state, tag_model, card_data, per_page, cache_as):
     results = _narrow(base, state, tag_model)
+    # Counting grows with the library; the counts are cached until it changes
+    # (bestpractice.listing_cache), the page of results itself is one LIMIT query.
+    counts, result_count = listing_cache.cached_counts(
+        *cache_as, state, lambda: (_facet_counts(base, state, tag_model), results.count())
+    )
     sort = state.sort_option
     if sort.annotation:
         results = results.annotate(**{sort.annotation: SORT_ANNOTATIONS[sort.annotation]()})
     results = results.order_by(*sort.order_by)
     paginator = Paginator(card_data(results), per_page)
+    paginator.count = result_count  # cached_property: no COUNT query per request
     page_obj = paginator.get_page(state.page)
     return {
         "listing": state,
@@ -160,7 +166,7 @@ def _listing(base, state, tag_model, card_data, per_page):
         ),
         "page_obj": page_obj,
         "items": list(page_obj.object_list),
-        "result_count": paginator.count,
+        "result_count": result_count,
         "page_links": [
             {"number": number, "query": state.querystring(page=number)}
             if number != Paginator.ELLIPSIS
@@ -181,13 +187,15 @@ def _listing(base, state, tag_model, card_data, per_page):
 def case_study_listing(index_page, query):
     state = ListingState.from_query(query, case_study_facets(), CASE_STUDY_SORTS)
     base = live_case_studies().child_of(index_page)
-    return _listing(base, state, BestPracticeTag, with_card_data, index_page.per_page)
+    return _listing(base, state, BestPracticeTag, with_card_data, index_page.per_page,
+                    ("case_studies", index_page.pk))
 
 
 def article_listing(index_page, query):
     state = ListingState.from_query(query, article_facets(), ARTICLE_SORTS)
     base = live_articles().child_of(index_page)
-    return _listing(base, state, ArticleTag, with_article_card_data, index_page.per_page)
+    return _listing(base, state, ArticleTag, with_article_card_data, index_page.per_page,
+                    ("articles", index_page.pk))
 
 
 # --- Case study neighbours --------------------------------------------------------------

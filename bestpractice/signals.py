@@ -1,9 +1,15 @@
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_published, workflow_rejected
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move, workflow_rejected
 
-from bestpractice import services
-from bestpractice.models import BestPracticePage
+from bestpractice import listing_cache, services
+from bestpractice.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    BestPracticeIndexPage,
+    BestPracticePage,
+)
 from network.models import Organisation
 
 
@@ -25,3 +31,24 @@ def on_workflow_rejected(sender, instance, user=None, **kwargs):
 def on_organisation_saved(sender, instance, created, raw=False, **kwargs):
     if not created and not raw:
         services.sync_organisation_facts(instance)
+
+
+# --- Cached facet counts (bestpractice.listing_cache) ----------------------------------
+# Publishing, unpublishing and deleting save or delete the specific page, so post_save and
+# post_delete of the listed types cover them (a draft save invalidates too: cheap, rare).
+
+
+def _library_changed(sender, **kwargs):
+    if kwargs.get("raw"):
+        return
+    listing_cache.bump()
+
+
+for _model in (BestPracticePage, ArticlePage, BestPracticeIndexPage, ArticleIndexPage,
+               PageViewRestriction, Organisation):
+    post_save.connect(_library_changed, sender=_model, dispatch_uid=f"library_cache_save_{_model}")
+    post_delete.connect(
+        _library_changed, sender=_model, dispatch_uid=f"library_cache_delete_{_model}"
+    )
+page_unpublished.connect(_library_changed, dispatch_uid="library_cache_unpublished")
+post_page_move.connect(_library_changed, dispatch_uid="library_cache_moved")

@@ -95,6 +95,11 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
+if not DEBUG:
+    # Static files from the application server itself (gunicorn workers), cached forever
+    # by their hashed names; DEBUG keeps Django's own static view.
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
@@ -120,7 +125,22 @@ TEMPLATES = [
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
+    # PostgreSQL through psycopg's connection pool (docs/operations.md, "Topologie"): each
+    # server process holds at most DATABASE_POOL_MAX_SIZE connections and hands them back
+    # after every request, so workers × pool stays below max_connections. On by default
+    # in production (DJANGO_DEBUG=0); persistent connections are off with the pool.
+    if "postgresql" in DATABASES["default"]["ENGINE"] and env_bool(
+        "DATABASE_POOL", default=not DEBUG
+    ):
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": int(os.environ.get("DATABASE_POOL_MIN_SIZE", 1)),
+            "max_size": int(os.environ.get("DATABASE_POOL_MAX_SIZE", 8)),
+            # Waiting for a free connection beats failing with "too many clients".
+            "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", 20)),
+        }
+    else:
+        DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", 0))
 else:
     # SQLite cannot create the folder of its file; a fresh clone has no var/ yet.
     VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -146,10 +166,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    # redis-py 8 reads with a 5 s socket timeout by default; channels_redis' receive
+    # blocks in BZPOPMIN for up to 5 s, so an idle consumer raised TimeoutError and was
+    # closed with 1011. The socket timeout must outlast the blocking pop (docs/decisions.md).
+    _redis_host = {
+        "address": REDIS_URL,
+        "socket_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", 30)),
+        "socket_connect_timeout": 5,
+        "health_check_interval": 15,
+    }
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": "stadtlabor"},
+            # Capacity: a burst in a full live room must not drop messages to slow clients.
+            "CONFIG": {"hosts": [_redis_host], "prefix": "stadtlabor", "capacity": 1000,
+                       "expiry": 30},
         }
     }
     CACHES = {

@@ -1,18 +1,26 @@
-"""The database side of the engine: model rows as engine items, and one cached index per catalog.
+"""The database side of the engine: model rows as engine items, and one stored index per catalog.
 
-Each process keeps a `MatchIndex` per catalog (offers, pain points, case studies, funding
-programmes, upcoming events) together with a stamp of the rows it was built from (count and
-latest change, plus the editors' synonym list). A stale stamp rebuilds the index; a single
-changed row is applied in place with `refresh_item()`, so a change costs one update, not a
-rebuild.
+The worker builds an index per catalog (offers, pain points, case studies, funding
+programmes, upcoming events) and stores it serialised in the database, with a stamp of
+the rows it was built from (count and latest change, plus the editors' synonym list), so
+every server and worker process shares it. A single changed row is applied with
+`refresh_item()` (one update, not a rebuild), queued on publish and change
+(`matchmaking.signals`). Requests read with `stored_index()` and never build; the
+worker's side (`index_for`, recompute) rebuilds when the stamp is stale.
 """
 
 from __future__ import annotations
 
+import datetime
+import hashlib
+import logging
+import pickle
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
+from django.db import transaction
 from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -20,6 +28,8 @@ from django.utils.html import strip_tags
 from matchmaking.engine import Item as EngineItem
 from matchmaking.engine import MatchIndex
 from matchmaking.models import FundingProgramme, Offer, PainPoint, SynonymEntry
+
+logger = logging.getLogger(__name__)
 
 PAIN_POINTS, OFFERS, CASE_STUDIES, FUNDING, EVENTS = (
     "pain_points", "offers", "case_studies", "funding", "events",
@@ -161,53 +171,203 @@ def editor_synonyms() -> list[dict]:
     return [entry.as_group() for entry in SynonymEntry.objects.all() if len(entry.term_list) >= 2]
 
 
-_lock = threading.Lock()
-_cache: dict[str, tuple[object, MatchIndex]] = {}
+# --- Stored indexes ------------------------------------------------------------------
+#
+# The worker builds each index and stores it serialised in the database (`CatalogSnapshot`,
+# the *base*); a later change of one row is stored as a line of `CatalogChange` with the
+# next version number, not as a new serialised copy. Every process keeps the index it last
+# loaded with its version: on a request (`stored_index`) it reads the current version (one
+# small query) and, if it is behind, applies the few changed rows itself (one query for
+# them) - loading the base only when it has no copy yet. A request never builds an index:
+# with nothing stored yet it schedules the build and answers with an empty index.
+
+_ENGINE_DIR = Path(__file__).resolve().parent / "engine"
+ENGINE_VERSION = hashlib.sha256(
+    b"".join(path.read_bytes() for path in sorted(_ENGINE_DIR.glob("*.py")))
+).hexdigest()[:32]
+# A stored index older than this is checked by the worker against the database (events
+# leave the catalog when they start, without any row changing).
+RECHECK_AFTER = datetime.timedelta(minutes=10)
+# After this many stored changes the worker writes a new base, so that a fresh process
+# need not replay a long log.
+REBASE_AFTER = 200
+
+_lock = threading.RLock()
+_local: dict[str, tuple[int, MatchIndex]] = {}
+_empty: MatchIndex | None = None
 
 
-def index_for(name: str) -> MatchIndex:
-    """The catalog's index, rebuilt only when the database has moved on."""
-    stamp = _stamp(name)
+def _snapshots():
+    from matchmaking.models import CatalogSnapshot
+
+    return CatalogSnapshot.objects.filter(engine=ENGINE_VERSION)
+
+
+def _apply(name: str, index: MatchIndex, row_ids) -> None:
+    """Bring the rows `row_ids` of `name` into `index` as the database has them now."""
+    row_ids = set(row_ids)
+    if not row_ids:
+        return
+    catalog = CATALOGS[name]
+    found = {row.pk: catalog.to_item(row) for row in catalog.rows().filter(pk__in=row_ids)}
     with _lock:
-        cached = _cache.get(name)
-        if cached is not None and cached[0] == stamp:
-            return cached[1]
+        for row_id in row_ids:
+            if row_id in found:
+                index.update(found[row_id])
+            else:
+                index.remove(str(row_id))
+
+
+def _load(name: str, version: int, base_version: int) -> MatchIndex | None:
+    """Index `version` of `name`: this process' copy, caught up through the change log, or
+    the stored base plus the log."""
+    from matchmaking.models import CatalogChange
+
+    with _lock:
+        cached = _local.get(name)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    if cached is not None and base_version <= cached[0] < version:
+        index, since = cached[1], cached[0]
+    else:
+        data = _snapshots().filter(name=name).values_list("data", flat=True).first()
+        if data is None:
+            return None
+        try:
+            index = pickle.loads(bytes(data))  # noqa: S301 - written by our own worker only
+        except Exception:  # a class the engine no longer has: rebuild instead
+            logger.warning("Gespeicherter Index %s nicht lesbar, wird neu erstellt", name)
+            return None
+        since = base_version
+    changed = CatalogChange.objects.filter(
+        name=name, version__gt=since, version__lte=version
+    ).values_list("row_id", flat=True)
+    _apply(name, index, changed)
+    with _lock:
+        _local[name] = (version, index)
+    return index
+
+
+def _store(name: str, index: MatchIndex, stamp) -> MatchIndex:
+    """Save `index` as the new base of `name` (the worker's side)."""
+    from matchmaking.models import CatalogChange, CatalogSnapshot
+
+    data = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
+    with transaction.atomic():
+        row = CatalogSnapshot.objects.select_for_update().filter(name=name).first()
+        version = (row.version + 1) if row else 1
+        CatalogSnapshot.objects.update_or_create(
+            name=name,
+            defaults={"version": version, "base_version": version, "engine": ENGINE_VERSION,
+                      "stamp": repr(stamp), "item_count": len(index), "data": data},
+        )
+        CatalogChange.objects.filter(name=name).delete()
+    with _lock:
+        _local[name] = (version, index)
+    return index
+
+
+def build(name: str) -> MatchIndex:
+    """Build `name` from all its rows and store it (the worker's side; seconds at scale)."""
+    stamp = _stamp(name)
     catalog = CATALOGS[name]
     # In chunks: each prefetches its own tags, which keeps SQLite's IN lists short.
     rows = catalog.rows().iterator(chunk_size=500)
     index = MatchIndex((catalog.to_item(row) for row in rows), extra_synonyms=editor_synonyms())
-    with _lock:
-        _cache[name] = (stamp, index)
+    return _store(name, index, stamp)
+
+
+def _current(name: str):
+    return _snapshots().filter(name=name).values("version", "base_version", "stamp",
+                                                 "built_at").first()
+
+
+def index_for(name: str) -> MatchIndex:
+    """The catalog's index as the database is now, built only when the stored one is stale
+    (the worker's side and the services that recompute stored matches)."""
+    stamp = _stamp(name)
+    row = _current(name)
+    if row is not None and row["stamp"] == repr(stamp):
+        index = _load(name, row["version"], row["base_version"])
+        if index is not None:
+            return index
+    return build(name)
+
+
+def stored_index(name: str) -> MatchIndex:
+    """The stored index for a request: never built here. Missing or due for a check, the
+    worker is asked to (re)build it; until then an empty index answers."""
+    row = _current(name)
+    index = _load(name, row["version"], row["base_version"]) if row else None
+    if index is None or timezone.now() - row["built_at"] > RECHECK_AFTER:
+        if schedule_check(name) and index is None:
+            # The task may have run already (the immediate backend of `make run`).
+            row = _current(name)
+            index = _load(name, row["version"], row["base_version"]) if row else None
+    if index is None:
+        global _empty
+        if _empty is None:
+            _empty = MatchIndex()
+        return _empty
     return index
 
 
+def schedule_check(name: str) -> bool:
+    """Ask the worker to bring `name` up to date, at most once a minute per catalog;
+    True if this call asked."""
+    from django.core.cache import cache
+
+    if not cache.add(f"matching:check:{name}", 1, timeout=60):
+        return False
+    from matchmaking.tasks import check_catalog
+
+    try:
+        check_catalog.enqueue(name)
+    except Exception:  # the queue may be down; the next request asks again
+        cache.delete(f"matching:check:{name}")
+        logger.exception("Aktualisierung des Matching-Index %s nicht eingereiht", name)
+        return False
+    return True
+
+
 def refresh_item(name: str, row_id: int) -> MatchIndex:
-    """Apply one changed (or removed) pain point or offer to the cached index, rebuilding
-    only if needed."""
-    catalog = CATALOGS[name]
+    """Record that one row changed (or left): one line in the change log that every process
+    applies, not a rebuild (the worker's side)."""
+    from matchmaking.models import CatalogChange, CatalogSnapshot
+
+    with transaction.atomic():
+        # Serialises changes of one catalog between worker processes.
+        row = (CatalogSnapshot.objects.select_for_update().filter(name=name, engine=ENGINE_VERSION)
+               .values("version", "base_version", "stamp").first())
+        index = _load(name, row["version"], row["base_version"]) if row else None
+        if index is None:
+            return build(name)
+        previous_stamp = row["stamp"]
+        _apply(name, index, [row_id])
+        stamp = _stamp(name)
+        # Other rows may have changed meanwhile without reaching us: then the count or
+        # the synonym list disagrees, and only a rebuild is safe.
+        # (The stored stamp is the repr of a tuple that holds the synonym stamp.)
+        if len(index) != stamp[0] or repr(stamp[2]) not in previous_stamp:
+            return build(name)
+        if row["version"] + 1 - row["base_version"] >= REBASE_AFTER:
+            return _store(name, index, stamp)
+        version = row["version"] + 1
+        CatalogChange.objects.create(name=name, version=version, row_id=row_id)
+        CatalogSnapshot.objects.filter(name=name).update(
+            version=version, stamp=repr(stamp), item_count=len(index), built_at=timezone.now()
+        )
     with _lock:
-        cached = _cache.get(name)
-    if cached is None:
-        return index_for(name)
-    previous_stamp, index = cached
-    row = catalog.rows().filter(pk=row_id).first()
-    if row is None:
-        index.remove(str(row_id))
-    else:
-        index.update(catalog.to_item(row))
-    stamp = _stamp(name)
-    # Another process may have changed other rows meanwhile: then the count or the
-    # synonym list disagrees, and only a rebuild is safe.
-    if len(index) == stamp[0] and previous_stamp[2] == stamp[2]:
-        with _lock:
-            _cache[name] = (stamp, index)
-        return index
-    return index_for(name)
+        _local[name] = (version, index)
+    return index
 
 
 def clear_cache() -> None:
+    """Forget this process' copies (they are loaded again from the database)."""
+    global _empty
     with _lock:
-        _cache.clear()
+        _local.clear()
+        _empty = None
 
 
 def items_of(name: str, rows: Iterable) -> list[EngineItem]:

@@ -162,9 +162,9 @@ BATCH = 500
 
 def recompute_all():
     """Every stored list anew (after the synonym list changed, or as a nightly check)."""
-    catalogs.clear_cache()
-    pain_index = catalogs.index_for(catalogs.PAIN_POINTS)
-    offer_index = catalogs.index_for(catalogs.OFFERS)
+    # Built anew, not checked against the stamp: an organisation's facts are not in it.
+    pain_index = catalogs.build(catalogs.PAIN_POINTS)
+    offer_index = catalogs.build(catalogs.OFFERS)
     indexes = {Direction.FOR_PAIN_POINT: (pain_index, offer_index),
                Direction.FOR_OFFER: (offer_index, pain_index)}
     counts = {}

@@ -259,7 +259,7 @@ def _contacts(query_field, query_ids):
 def _related(catalog, pain_points, limit, rows_for_ids, accept=lambda row, pain_point: True,
              min_share=RELATED_MIN_SHARE):
     """Per pain point, the best rows of a library catalog, fetched in one query."""
-    index = catalogs.index_for(catalog)
+    index = catalogs.stored_index(catalog)  # never built in a request
     ranked = {p.pk: index.top(pain_point_item(p), limit * 3) for p in pain_points}
     wanted = {int(m.item_id) for matches in ranked.values() for m in matches}
     rows = {row.pk: row for row in rows_for_ids(wanted)} if wanted else {}

@@ -39,3 +39,66 @@ def recompute_after_synonyms(sender, raw=False, **kwargs):
     from matchmaking.tasks import recompute_all_matches
 
     transaction.on_commit(lambda: _enqueue(recompute_all_matches))
+
+
+# --- Library catalogs: the worker keeps the stored indexes current -----------------------
+
+
+def _refresh_later(name, row_id):
+    from matchmaking.tasks import refresh_catalog_item
+
+    transaction.on_commit(lambda: _enqueue(refresh_catalog_item, name, row_id))
+
+
+def _page_changed(sender, instance, **kwargs):
+    from bestpractice.models import BestPracticePage
+    from matchmaking import catalogs
+    from webtalks.models import EventPage
+
+    if kwargs.get("raw"):
+        return
+    name = {BestPracticePage: catalogs.CASE_STUDIES, EventPage: catalogs.EVENTS}.get(
+        type(instance)
+    )
+    if name:
+        _refresh_later(name, instance.pk)
+
+
+def _funding_changed(sender, instance, raw=False, **kwargs):
+    from matchmaking import catalogs
+
+    if not raw:
+        _refresh_later(catalogs.FUNDING, instance.pk)
+
+
+def _synonyms_changed(sender, raw=False, **kwargs):
+    from matchmaking import catalogs
+    from matchmaking.tasks import check_catalog
+
+    if raw:
+        return
+    for name in (catalogs.CASE_STUDIES, catalogs.FUNDING, catalogs.EVENTS):
+        transaction.on_commit(lambda name=name: _enqueue(check_catalog, name))
+
+
+def _connect():
+    from wagtail.signals import page_published, page_unpublished
+
+    from bestpractice.models import BestPracticePage
+    from matchmaking.models import FundingProgramme
+    from webtalks.models import EventPage
+
+    for model in (BestPracticePage, EventPage):
+        page_published.connect(_page_changed, sender=model, dispatch_uid=f"catalog_pub_{model}")
+        page_unpublished.connect(_page_changed, sender=model,
+                                 dispatch_uid=f"catalog_unpub_{model}")
+        post_delete.connect(_page_changed, sender=model, dispatch_uid=f"catalog_del_{model}")
+    post_save.connect(_funding_changed, sender=FundingProgramme, dispatch_uid="catalog_funding")
+    post_delete.connect(_funding_changed, sender=FundingProgramme,
+                        dispatch_uid="catalog_funding_del")
+    post_save.connect(_synonyms_changed, sender=SynonymEntry, dispatch_uid="catalog_synonyms")
+    post_delete.connect(_synonyms_changed, sender=SynonymEntry,
+                        dispatch_uid="catalog_synonyms_del")
+
+
+_connect()

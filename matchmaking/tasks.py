@@ -20,3 +20,19 @@ def recompute_all_matches():
 def recompute_organisation(organisation_id: int):
     """An organisation's Bundesland, size or approval changed: its items' lists follow."""
     return recompute.recompute_organisation(organisation_id)
+
+
+@task()
+def refresh_catalog_item(name: str, row_id: int):
+    """One row of a library catalog (case study, event, funding programme) changed."""
+    from matchmaking import catalogs
+
+    return len(catalogs.refresh_item(name, row_id))
+
+
+@task()
+def check_catalog(name: str):
+    """Bring a stored catalog up to date with the database (built if missing or stale)."""
+    from matchmaking import catalogs
+
+    return len(catalogs.index_for(name))

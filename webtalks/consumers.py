@@ -7,14 +7,20 @@ participant count), "message", "update", "presence", "history" and "error" event
 """
 
 import asyncio
+import logging
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from webtalks import services
 
+logger = logging.getLogger(__name__)
+NOT_STORED = _(
+    "Ihr Beitrag konnte nicht gespeichert werden. Bitte senden Sie ihn noch einmal."
+)
 CLOSE_UNAUTHENTICATED = 4401
 # Strong references, so that the event loop does not drop a scheduled refresh.
 _pending_refreshes = set()
@@ -105,14 +111,23 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
                     bool(content.get("value", True)),
                 )
             elif action == "sync":
-                history = await database_sync_to_async(services.history_since)(
+                page = await database_sync_to_async(services.history_since)(
                     self.user, self.event_id, _int(content.get("after"))
                 )
-                await self.send_json({"type": "history", "history": history})
+                await self.send_json({"type": "history", **page})
             else:
                 await self.send_json({"type": "error", "message": "Unbekannte Aktion."})
         except (PermissionDenied, ValidationError) as error:
             await self.send_json({"type": "error", "message": _error_text(error)})
+        except Exception:
+            # Not stored (database gone, pool exhausted …): the sender must know, and gets
+            # the text back so that nothing typed is lost; the connection stays open.
+            logger.exception("Live-Raum %s: Aktion %s fehlgeschlagen", self.event_id, action)
+            await self.send_json({
+                "type": "error",
+                "message": str(NOT_STORED),
+                "text": str(content.get("text", "")) if action in ("chat", "question") else "",
+            })
 
     async def room_event(self, event):
         await self.send_json(event["payload"])

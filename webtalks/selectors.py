@@ -214,7 +214,12 @@ def live_history(event, *, after_id=0, include_hidden=False, user=None):
     messages = LiveMessage.objects.filter(event=event, pk__gt=after_id).select_related("author")
     if not include_hidden:
         messages = messages.filter(is_hidden=False)
-    messages = list(messages.order_by("-pk")[:HISTORY_LIMIT])[::-1]
+    if after_id:
+        # Catching up: the oldest missed messages first, however many were missed; the
+        # client asks again after the last one while `history_has_more()` says so.
+        messages = list(messages.order_by("pk")[:HISTORY_LIMIT])
+    else:
+        messages = list(messages.order_by("-pk")[:HISTORY_LIMIT])[::-1]
     voted = set()
     if user is not None and messages:
         voted = set(

@@ -20,10 +20,13 @@ from .matches import (
     Verdict,
 )
 from .needs import Offer, PainPoint, TaggedOffer, TaggedPainPoint
+from .snapshots import CatalogChange, CatalogSnapshot
 
 __all__ = [
     "ApplicantKind",
     "BudgetRange",
+    "CatalogChange",
+    "CatalogSnapshot",
     "ContactOutcome",
     "ContactRequest",
     "ContactStatus",

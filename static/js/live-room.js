@@ -117,12 +117,23 @@
       if (typeof data.count === "number") {
         countEl.textContent = data.count;
       }
+      if (data.more) {
+        // More was missed than one page holds: fetch the next page after the last one.
+        send({ action: "sync", after: lastId });
+      }
     } else if (data.type === "message" || data.type === "update") {
       render(data.message);
     } else if (data.type === "presence") {
       countEl.textContent = data.count;
     } else if (data.type === "error") {
       errorEl.textContent = data.message;
+      if (data.text) {
+        // Not stored: give the text back so that nothing typed is lost.
+        var field = room.querySelector("[data-live-form] textarea");
+        if (field && !field.value) {
+          field.value = data.text;
+        }
+      }
     }
   }
 

@@ -216,7 +216,7 @@ def test_moderation_actions_are_broadcast_and_refused_to_participants(live_event
     question.refresh_from_db()
     assert question.is_answered and question.is_highlighted and question.is_hidden
     history = services.history_since(anna, live_event.pk, 0)
-    assert history == []
+    assert history["history"] == []
 
 
 def test_rate_limit_answers_with_a_german_error(live_event):

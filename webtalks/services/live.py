@@ -105,10 +105,17 @@ def enter_live_room(user, event_id, channel_name, *, after_id=0):
         "refresh_presence": refresh_later,
         "moderator": is_moderator,
         "count": count,
-        "history": selectors.live_history(
-            event, after_id=after_id, include_hidden=is_moderator, user=user
-        ),
+        **_history_page(event, after_id, is_moderator, user),
     }
+
+
+def _history_page(event, after_id, is_moderator, user):
+    history = selectors.live_history(
+        event, after_id=after_id, include_hidden=is_moderator, user=user
+    )
+    # A full page after a given id may have more behind it: the client asks again.
+    more = bool(after_id) and len(history) >= selectors.HISTORY_LIMIT
+    return {"history": history, "more": more}
 
 
 def leave_live_room(event_id, channel_name):
@@ -119,8 +126,9 @@ def leave_live_room(event_id, channel_name):
 
 
 def history_since(user, event_id, after_id):
+    """Messages after `after_id`, oldest first, a page at a time: {"history", "more"}."""
     event, is_moderator = live_room_access(user, event_id)
-    return selectors.live_history(event, after_id=after_id, include_hidden=is_moderator, user=user)
+    return _history_page(event, after_id, is_moderator, user)
 
 
 def post_live_message(user, event_id, kind, text):

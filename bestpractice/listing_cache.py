@@ -1,0 +1,58 @@
+"""Facet counts of the library's list pages, cached until the library changes.
+
+Counting five facets over every live case study costs time that grows with the library;
+the counts only change when a page of the library is published, unpublished, changed,
+moved, deleted or restricted. So they are cached under a *generation* token that each of
+those events replaces (`bump()`, wired in `bestpractice.signals`). Old entries are never
+read again and expire on their own.
+
+The lists count pages visible to everyone (`live().public()`): a page behind a Wagtail
+view restriction is counted for nobody, so visitors and members see the same numbers
+and the key needs no viewer. Should members ever see more, the audience goes into
+`_key()` (the `audience` argument exists for that).
+
+Several server processes must share the cache (Redis via `REDIS_URL`): a per-process
+cache would keep serving counts that another process invalidated.
+"""
+
+import hashlib
+import uuid
+
+from django.core.cache import cache
+
+GENERATION_KEY = "library:generation"
+TIMEOUT = 60 * 60 * 6  # a safety net; invalidation does the real work
+
+
+def generation():
+    token = cache.get(GENERATION_KEY)
+    if token is None:
+        token = uuid.uuid4().hex
+        # Another process may have set one meanwhile: theirs wins, both agree.
+        if not cache.add(GENERATION_KEY, token, timeout=None):
+            token = cache.get(GENERATION_KEY) or token
+    return token
+
+
+def bump():
+    """Forget every cached count (the library changed)."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def _key(kind, index_page_id, state, audience="public"):
+    selected = "&".join(
+        f"{key}={','.join(values)}" for key, values in sorted(state.selected.items())
+    )
+    digest = hashlib.sha1(selected.encode(), usedforsecurity=False).hexdigest()[:16]
+    return f"library:{generation()}:{kind}:{index_page_id}:{audience}:{digest}"
+
+
+def cached_counts(kind, index_page_id, state, compute):
+    """`compute()` → (facet counts, result count), from the cache when the library has not
+    changed since."""
+    key = _key(kind, index_page_id, state)
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, timeout=TIMEOUT)
+    return found

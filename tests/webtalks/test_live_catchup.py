@@ -1,0 +1,98 @@
+"""A client that was away loads everything it missed, page by page, and a sender whose
+message was not stored is told so and gets the text back."""
+
+import pytest
+from asgiref.sync import async_to_sync
+from django.db import connection
+
+from tests.webtalks import test_live
+from tests.webtalks.test_live import communicator, join, next_of_type, registered, session_cookie
+from webtalks import services
+from webtalks.models import LiveMessage
+from webtalks.selectors import HISTORY_LIMIT
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+# Shared fixtures, bound here so pytest finds them in this module.
+live_event, fresh_channel_layer = test_live.live_event, test_live.fresh_channel_layer
+
+
+def test_catching_up_after_more_than_one_page_loses_nothing(live_event):
+    anna = registered(live_event)
+    first = LiveMessage.objects.create(event=live_event, author=anna, kind="chat", text="Hallo")
+    LiveMessage.objects.bulk_create(
+        LiveMessage(event=live_event, author=anna, kind="chat", text=f"Beitrag {number}")
+        for number in range(HISTORY_LIMIT + 50)
+    )
+    seen, after = [], first.pk
+    while True:
+        page = services.history_since(anna, live_event.pk, after)
+        seen += [message["text"] for message in page["history"]]
+        if not page["more"]:
+            break
+        after = page["history"][-1]["id"]
+    assert seen == [f"Beitrag {number}" for number in range(HISTORY_LIMIT + 50)]
+
+
+def test_reconnecting_with_after_starts_with_the_oldest_missed_message(live_event):
+    anna = registered(live_event)
+    first = LiveMessage.objects.create(event=live_event, author=anna, kind="chat", text="Hallo")
+    LiveMessage.objects.bulk_create(
+        LiveMessage(event=live_event, author=anna, kind="chat", text=f"Beitrag {number}")
+        for number in range(HISTORY_LIMIT + 5)
+    )
+    cookie = session_cookie(anna)
+
+    async def scenario():
+        comm = communicator(live_event, cookie, query=f"?after={first.pk}")
+        welcome = await join(comm)
+        await comm.send_json_to({"action": "sync", "after": welcome["history"][-1]["id"]})
+        rest = await next_of_type(comm, "history")
+        await comm.disconnect()
+        return welcome, rest
+
+    welcome, rest = async_to_sync(scenario)()
+    assert welcome["more"] is True
+    assert welcome["history"][0]["text"] == "Beitrag 0"
+    assert [m["text"] for m in rest["history"]] == [
+        f"Beitrag {number}" for number in range(HISTORY_LIMIT, HISTORY_LIMIT + 5)
+    ]
+    assert rest["more"] is False
+
+
+@pytest.mark.postgres
+def test_a_message_the_database_refuses_is_reported_to_its_sender(live_event):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL")
+    table = LiveMessage._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE FUNCTION refuse_live() RETURNS trigger AS $$ BEGIN "
+            "RAISE EXCEPTION 'disk full'; END $$ LANGUAGE plpgsql"
+        )
+        cursor.execute(
+            f"CREATE TRIGGER refuse_live BEFORE INSERT ON {table} "
+            "FOR EACH ROW EXECUTE FUNCTION refuse_live()"
+        )
+    try:
+        cookie = session_cookie(registered(live_event))
+
+        async def scenario():
+            comm = communicator(live_event, cookie)
+            await join(comm)
+            await comm.send_json_to({"action": "chat", "text": "Wichtige Frage zum Kataster"})
+            error = await next_of_type(comm, "error")
+            # The connection stays usable.
+            await comm.send_json_to({"action": "sync", "after": 0})
+            history = await next_of_type(comm, "history")
+            await comm.disconnect()
+            return error, history
+
+        error, history = async_to_sync(scenario)()
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TRIGGER refuse_live ON {table}")
+            cursor.execute("DROP FUNCTION refuse_live()")
+    assert "nicht gespeichert" in error["message"]
+    assert error["text"] == "Wichtige Frage zum Kataster"
+    assert history["history"] == []
