@@ -18,7 +18,7 @@ class ProposeIssueView(CreateView):
 
     def get(self, request, *args, **kwargs):
         issue = services.propose_issue(request.user)
-        return redirect(self.view_set.get_url_name("edit"), issue.pk)
+        return redirect(self.edit_url_name, issue.pk)
 
 
 class DigestIssueViewSet(SnippetViewSet):
