@@ -38,9 +38,10 @@ class SmtpServer:
         return [tuple(line.split("\t", 1)) for line in lines if line]
 
     def messages(self):
-        from email import message_from_bytes
+        from email import message_from_bytes, policy
 
-        return [message_from_bytes(path.read_bytes()) for path in sorted(self.store.iterdir())]
+        return [message_from_bytes(path.read_bytes(), policy=policy.default)
+                for path in sorted(self.store.iterdir())]
 
     def wait_for(self, count, timeout=30):
         deadline = time.monotonic() + timeout

@@ -41,5 +41,5 @@ def editor(db):
 def confirmed(email, **fields):
     from network.models import Subscription, SubscriptionStatus
 
-    return Subscription.objects.create(email=email, status=SubscriptionStatus.CONFIRMED,
-                                       **fields)
+    fields.setdefault("status", SubscriptionStatus.CONFIRMED)
+    return Subscription.objects.create(email=email, **fields)
