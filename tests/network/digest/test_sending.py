@@ -145,8 +145,8 @@ def test_admin_test_mail_schedule_and_send_now(
 
 def test_scheduled_issue_goes_out_when_due(smtp_server, django_capture_on_commit_callbacks):
     confirmed("leser@example.org")
-    issue = _issue(status=IssueStatus.SCHEDULED,
-                   scheduled_at=timezone.now() - timezone.timedelta(minutes=1))
+    _issue(status=IssueStatus.SCHEDULED,
+           scheduled_at=timezone.now() - timezone.timedelta(minutes=1))
     with django_capture_on_commit_callbacks(execute=True):
         services.dispatch_due()
     assert [r for r, _ in smtp_server.received()] == ["leser@example.org"]

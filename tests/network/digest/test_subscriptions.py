@@ -55,7 +55,7 @@ def test_double_opt_in(client, smtp_server, django_capture_on_commit_callbacks):
     page = client.get(path)
     assert page.status_code == 200 and "Ja, Anmeldung bestätigen" in page.content.decode()
     subscription.refresh_from_db()
-    assert subscription.status == SubscriptionStatus.PENDING  # a GET (link scanner) confirms nothing
+    assert subscription.status == SubscriptionStatus.PENDING  # a GET (link scanner) does nothing
     client.post(path)
     subscription.refresh_from_db()
     assert subscription.status == SubscriptionStatus.CONFIRMED
