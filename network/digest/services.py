@@ -33,6 +33,8 @@ logger = logging.getLogger(__name__)
 CONFIRM_SALT = "network.digest.confirm"
 CONFIRM_MAX_AGE = timedelta(days=7)
 UNCONFIRMED_RETENTION = timedelta(days=30)
+# Anonymised consent records of erased accounts: the regular limitation period (§ 195 BGB).
+ANONYMISED_CONSENT_RETENTION = timedelta(days=3 * 365)
 # One confirmation mail per address in this interval, whatever is typed into the form.
 RESEND_INTERVAL = timedelta(minutes=10)
 SUBSCRIBE_LIMIT_PER_HOUR = 20
@@ -395,8 +397,9 @@ def _enqueue(issue_id, run_after=None):
 
 
 def apply_retention(now=None):
-    """Delete unconfirmed subscriptions older than 30 days, and the "requested" records of
-    addresses that never confirmed (they prove no consent, only a typed address)."""
+    """Delete unconfirmed subscriptions older than 30 days and the "requested" records of
+    addresses that never confirmed (they prove no consent, only a typed address); delete
+    the anonymised consent records of erased accounts after three years."""
     now = now or timezone.now()
     cutoff = now - UNCONFIRMED_RETENTION
     stale = Subscription.objects.filter(status=SubscriptionStatus.PENDING, created_at__lt=cutoff)
@@ -408,4 +411,10 @@ def apply_retention(now=None):
         ).exclude(
             email__in=ConsentRecord.objects.filter(action=ConsentAction.OPT_IN).values("email")
         ).delete()
-    return {"unconfirmed_subscriptions": deleted}
+        from network.digest.personal_data import ANONYMISED_PREFIX
+
+        anonymised, _detail = ConsentRecord.objects.filter(
+            email__startswith=ANONYMISED_PREFIX,
+            created_at__lt=now - ANONYMISED_CONSENT_RETENTION,
+        ).delete()
+    return {"unconfirmed_subscriptions": deleted, "anonymised_consent_records": anonymised}
