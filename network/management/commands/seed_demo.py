@@ -15,6 +15,7 @@ DEMO_MODULES = [
     "webtalks.demo",
     "network.forum.demo",
     "matchmaking.demo",
+    "demo.digest",
 ]
 
 
@@ -27,7 +28,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         context = DemoContext(stdout=self.stdout)
         for module_path in DEMO_MODULES:
-            if not apps.is_installed(module_path.split(".")[0]):
+            package = module_path.split(".")[0]
+            if package != "demo" and not apps.is_installed(package):
                 continue
             try:
                 module = import_module(module_path)
