@@ -186,3 +186,15 @@ def test_consent_export_refused_for_members(client):
     client.force_login(UserFactory(is_staff=False))
     response = client.get("/admin/wochenuebersicht/einwilligungen/?format=csv")
     assert response.status_code in (302, 403)
+
+
+def test_notification_batch_mails_carry_one_click_headers(smtp_server):
+    from network.models import NotificationMail
+    from network.notifications.services import send_due_mails
+
+    user = UserFactory(email="glocke@example.org")
+    NotificationMail.objects.create(recipient=user, kind="reply", message="Neue Antwort")
+    assert send_due_mails() == 1
+    (message,) = smtp_server.messages()
+    assert message["List-Unsubscribe"].strip().startswith("<http")
+    assert message["List-Unsubscribe-Post"].strip() == "List-Unsubscribe=One-Click"
