@@ -96,6 +96,12 @@ def _send_rows(issue, renderer, rows, since):
     sent = 0
     try:
         smtp.open()
+    except (smtplib.SMTPException, OSError) as error:
+        logger.warning("Mailserver nicht erreichbar: %r – Stapel wird später wiederholt", error)
+        for row in rows:
+            _temporary(row, error)
+        return 0
+    try:
         for row in rows:
             subscription = row.subscription
             if subscription is None:

@@ -166,3 +166,16 @@ def test_claiming_is_batched_and_query_count_flat(smtp_server, django_capture_on
     small, large = run(10, "klein"), run(40, "gross")
     # a claim, a read and one update per mail: the per-mail part is one UPDATE
     assert large - small <= 30 + 2
+
+
+def test_mail_server_down_means_retry_later(settings, django_capture_on_commit_callbacks):
+    from tests.smtp_server import free_port
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
+    confirmed("leser@example.org")
+    issue = _issue()
+    _send(issue, django_capture_on_commit_callbacks)
+    delivery = DigestDelivery.objects.get()
+    assert (delivery.status, delivery.attempts) == (DeliveryStatus.PENDING, 1)
+    assert delivery.not_before > timezone.now()
