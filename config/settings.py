@@ -249,6 +249,9 @@ _TASK_BACKENDS = {
 if TASKS_BACKEND not in _TASK_BACKENDS:
     raise ImproperlyConfigured("TASKS_BACKEND muss 'immediate' oder 'database' sein.")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
+# After this many seconds a digest delivery claimed by a worker that died may be claimed
+# again (network.digest.sending).
+DIGEST_CLAIM_LEASE_SECONDS = int(os.environ.get("DIGEST_CLAIM_LEASE_SECONDS", "600"))
 
 # --- Authentication (django-allauth, e-mail as login) ---------------------------------
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("dokumente/", include(wagtaildocs_urls)),
     path("konto/", include("allauth.urls")),
     path("suche/", include("search.urls")),
+    path("", include(("network.digest.urls", "digest"))),
     path("", include("network.urls")),
     path("", include("bestpractice.urls")),
     path("anmeldungen/", include("webtalks.urls")),

@@ -17,6 +17,7 @@ from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as WagtailPageSit
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap_view
 
 import search
+from network.digest.sitemaps import DigestSitemap
 from network.sitemaps import OrganisationSitemap
 
 logger = logging.getLogger(__name__)
@@ -118,5 +119,6 @@ def robots_txt(request):
 def sitemap(request):
     return wagtail_sitemap_view(
         request,
-        sitemaps={"seiten": WagtailPageSitemap, "organisationen": OrganisationSitemap},
+        sitemaps={"seiten": WagtailPageSitemap, "organisationen": OrganisationSitemap,
+                  "wochenuebersicht": DigestSitemap},
     )

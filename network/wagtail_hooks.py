@@ -30,3 +30,5 @@ def register_moderation_queue_menu_item():
         icon_name="group",
         order=250,
     )
+
+from network.digest import wagtail_hooks as digest_wagtail_hooks  # noqa: E402,F401  (Wagtail loads one module per app)

@@ -1,3 +1,17 @@
+from .digest import (
+    ConsentAction,
+    ConsentMethod,
+    ConsentPurpose,
+    ConsentRecord,
+    DeliveryStatus,
+    DigestDelivery,
+    DigestIssue,
+    DigestItem,
+    IssueStatus,
+    ItemKind,
+    Subscription,
+    SubscriptionStatus,
+)
 from .forum import (
     Follow,
     ForumCategory,
@@ -29,6 +43,18 @@ from .personal_data import DataExport
 from .users import User
 
 __all__ = [
+    "ConsentAction",
+    "ConsentMethod",
+    "ConsentPurpose",
+    "ConsentRecord",
+    "DeliveryStatus",
+    "DigestDelivery",
+    "DigestIssue",
+    "DigestItem",
+    "IssueStatus",
+    "ItemKind",
+    "Subscription",
+    "SubscriptionStatus",
     "AccessibilityStatementPage",
     "BarrierReportField",
     "Bundesland",

@@ -206,7 +206,10 @@ def _send_batch(items):
         subject=f"[Stadtlabor] {subject}",
         body=body,
         to=[recipient.email],
-        headers={"List-Unsubscribe": f"<{unsubscribe_url}>"},
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",  # RFC 8058
+        },
     )
     try:
         message.send()

@@ -6,6 +6,7 @@ from django.core import signing
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from network.forum.access import viewer_for
@@ -61,6 +62,8 @@ def preferences(request):
     return render(request, "network/notifications/preferences.html", {"form": form})
 
 
+@csrf_exempt  # RFC 8058 one-click: mail programs POST without a session or CSRF token;
+# the signed token in the URL is the authorisation.
 @require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token):
     try:
