@@ -248,6 +248,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Stadtlabor] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 if env_bool("DISABLE_RATE_LIMITS"):
     ACCOUNT_RATE_LIMITS = False
+# Our own limits (network/ratelimit.py: reports, contact requests, event registrations).
+STADTLABOR_RATE_LIMITS = not env_bool("DISABLE_RATE_LIMITS")
 
 # --- Internationalisation -------------------------------------------------------------
 

@@ -20,3 +20,12 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_signup_redirect_url(self, request):
         return self._landing_url(request)
+
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        # allauth counts failed logins per e-mail address ("5 in 5 minutes"), so anyone who
+        # knows an address can lock its owner out. We count per address *and* client IP:
+        # a stranger's wrong passwords block the stranger's address only, while the per-IP
+        # limit ("10/m/ip") still throttles guessing across many accounts.
+        from allauth.core.internal.ratelimit import get_ip
+
+        return f"{super()._get_login_attempts_cache_key(request, **credentials)}:{get_ip(request)}"
