@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the live-room fixtures are imported by name
 """Leaving the network closes the live room of a members-only event (issue 10)."""
 
 import pytest
