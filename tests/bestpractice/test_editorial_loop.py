@@ -24,6 +24,14 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def editorial_workflow(home_page):
+    """What the data migration installs (transactional tests elsewhere flush it)."""
+    from bestpractice.workflow import ensure_editorial_workflow
+
+    ensure_editorial_workflow()
+
+
 @pytest.fixture
 def editor():
     user = UserFactory(

@@ -26,6 +26,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         context = DemoContext(stdout=self.stdout)
+        if apps.is_installed("bestpractice"):
+            from bestpractice.workflow import ensure_editorial_workflow
+
+            ensure_editorial_workflow()  # also on databases migrated before it existed
         for module_path in DEMO_MODULES:
             if not apps.is_installed(module_path.split(".")[0]):
                 continue
