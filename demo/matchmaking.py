@@ -12,11 +12,13 @@ import datetime
 from django.utils import timezone
 
 from bestpractice.models import BestPracticePage
-from matchmaking import demo_data, demo_funding, demo_offers
+from demo.data import load
+from demo.network import ensure_organisation
 from matchmaking.models import FundingProgramme, Offer, PainPoint, StoredMatch, SynonymEntry
 from matchmaking.recompute import recompute_all
-from network.demo import ensure_organisation
 from network.models import Membership, Organisation
+
+demo_data = load("matchmaking")
 
 
 def load_demo(context):
@@ -25,9 +27,9 @@ def load_demo(context):
         organisations[data["slug"]] = ensure_organisation(data, approved=True)
     created = sum(ensure_pain_point(data, organisations) for data in demo_data.PAIN_POINTS)
     context.say(f"  Bedarfe: {PainPoint.objects.count()} (neu: {created})")
-    created = sum(ensure_offer(data, organisations) for data in demo_offers.OFFERS)
+    created = sum(ensure_offer(data, organisations) for data in demo_data.OFFERS)
     context.say(f"  Lösungsangebote: {Offer.objects.count()} (neu: {created})")
-    created = sum(ensure_programme(data) for data in demo_funding.PROGRAMMES)
+    created = sum(ensure_programme(data) for data in demo_data.PROGRAMMES)
     context.say(f"  Förderprogramme: {FundingProgramme.objects.count()} (neu: {created})")
     created = ensure_synonyms(demo_data.SYNONYMS)
     context.say(f"  Synonymgruppen: {SynonymEntry.objects.count()} (neu: {created})")

@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
-from network import demo_data
+from demo.data import load
 from network.models import (
     AccessibilityStatementPage,
     BarrierReportField,
@@ -28,6 +28,7 @@ from network.models import (
 from network.sanitize import sanitize_html
 
 MODERATION_GROUP = "Moderation"
+demo_data = load("network")
 
 
 @dataclass

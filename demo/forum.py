@@ -9,9 +9,14 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from network.forum.demo_data import CATEGORIES, PAGE_COMMENTS, PEOPLE, THREADS
+from demo.data import load
 from network.forum.markdown import render_markdown
 from network.models import Follow, ForumCategory, Post, Thread, User
+
+_data = load("forum")
+CATEGORIES, PAGE_COMMENTS, PEOPLE, THREADS = (
+    _data.CATEGORIES, _data.PAGE_COMMENTS, _data.PEOPLE, _data.THREADS
+)
 
 
 def _people(context):

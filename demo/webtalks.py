@@ -6,8 +6,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
+from demo.data import load
 from network.models import User
-from webtalks import demo_data
 from webtalks.models import (
     EventIndexPage,
     EventPage,
@@ -15,6 +15,8 @@ from webtalks.models import (
     EventSpeaker,
     Registration,
 )
+
+demo_data = load("webtalks")
 
 
 def _minimal_pdf(title):

@@ -8,10 +8,6 @@ import datetime
 
 from django.utils import timezone
 
-from bestpractice.demo_articles import ARTICLES
-from bestpractice.demo_cases import CASES_PART_ONE
-from bestpractice.demo_cases_more import CASES_PART_TWO
-from bestpractice.demo_towns import EXTRA_TOWNS
 from bestpractice.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -19,8 +15,14 @@ from bestpractice.models import (
     BestPracticePage,
 )
 from bestpractice.richtext import to_safe_html
-from network import demo_data as network_demo_data
+from demo.data import load
 from network.models import Organisation
+
+_data = load("bestpractice")
+ARTICLES, CASES_PART_ONE, CASES_PART_TWO, EXTRA_TOWNS = (
+    _data.ARTICLES, _data.CASES_PART_ONE, _data.CASES_PART_TWO, _data.EXTRA_TOWNS
+)
+network_demo_data = load("network")
 
 CASES = CASES_PART_ONE + CASES_PART_TWO
 LIBRARY_INTRO = (
@@ -156,7 +158,7 @@ def ensure_article(index, data):
         title=data["title"],
         slug=data["slug"],
         kind=data["kind"],
-        date=data["date"],
+        date=datetime.date.fromisoformat(data["date"]),
         author_name=data["author_name"],
         author_role=data["author_role"],
         intro=data["intro"],
@@ -165,6 +167,6 @@ def ensure_article(index, data):
     article.topics.add(*data["topics"])
     index.add_child(instance=article)
     article.save_revision().publish()
-    published = timezone.make_aware(datetime.datetime.combine(data["date"], datetime.time(9)))
+    published = timezone.make_aware(datetime.datetime.combine(datetime.date.fromisoformat(data["date"]), datetime.time(9)))
     ArticlePage.objects.filter(pk=article.pk).update(first_published_at=published)
     return 1
