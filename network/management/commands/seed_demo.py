@@ -15,6 +15,7 @@ DEMO_MODULES = [
     "demo.webtalks",
     "demo.forum",
     "demo.matchmaking",
+    "demo.pictures",  # after everything that has pages and organisations
 ]
 
 
