@@ -72,7 +72,7 @@ def build(args):
     from wagtail.models import Site
 
     from matchmaking.models import ContactRequest, FundingProgramme, Offer, PainPoint, StoredMatch
-    from network.demo import ensure_root_page
+    from demo.network import ensure_root_page
     from network.models import (
         DigestIssue,
         DigestItem,

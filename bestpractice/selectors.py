@@ -342,3 +342,40 @@ def submissions_of(user):
         .select_related("organisation", "page")
         .order_by("-updated_at")
     )
+
+
+# Page field (a Wagtail comment's contentpath) → the submission form field it came from.
+_COMMENT_FIELD = {
+    "main_image": "image",
+    "main_image_alt": "image_alt",
+    "body": "image_caption",
+    "kpis": "kpi_1_label",
+    "transfers_to_small": "transferable_sizes",
+    "transfers_to_medium": "transferable_sizes",
+    "transfers_to_large": "transferable_sizes",
+    "partners": "partners_note",
+}
+
+
+def review_notes(submission):
+    """The editors' open comments on the draft page, by submission form field.
+
+    Editors comment on fields in the Wagtail page editor; the member sees each comment beside
+    the field it is about. Comments on fields the member cannot edit come under "" (shown
+    above the form)."""
+    if submission.page_id is None:
+        return {}
+    from wagtail.models import Comment
+
+    notes = {}
+    comments = (
+        Comment.objects.filter(page_id=submission.page_id, resolved_at__isnull=True)
+        .prefetch_related("replies")
+        .order_by("created_at")
+    )
+    for comment in comments:
+        page_field = comment.contentpath.split(".")[0]
+        field = _COMMENT_FIELD.get(page_field, page_field)
+        texts = [comment.text, *(reply.text for reply in comment.replies.all())]
+        notes.setdefault(field, []).extend(texts)
+    return notes

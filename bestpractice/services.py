@@ -1,5 +1,6 @@
 """Every write of the library: member submissions and their way into the editors' workflow."""
 
+import hashlib
 import os
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
+from wagtail.models import WorkflowState
 
 from bestpractice.forms import LAST_STEP, STEP_FORMS
 from bestpractice.models import BestPracticeIndexPage, BestPracticePage, CaseStudySubmission
@@ -40,6 +42,9 @@ PLAIN_FIELDS = (
     "contact_role",
     "contact_email",
 )
+# Submission fields that the page has under the same name.
+NOT_COPIED = {"kpis", "transferable_sizes", "topics", "image_alt", "image_caption"}
+COPIED_TO_PAGE = (*RICH_FIELDS, *(name for name in PLAIN_FIELDS if name not in NOT_COPIED))
 # Field → (step, German name) of what a case study needs before editors can review it.
 REQUIRED_FOR_SUBMISSION = {
     "title": (1, "Titel"),
@@ -168,91 +173,115 @@ def _unique_slug(parent, title):
     return slug
 
 
-def _wagtail_image(submission, user):
+def _wagtail_image(submission, user, current=None):
+    """The submission's picture as a Wagtail image; `current` is reused if it is the same file."""
     if not submission.image:
         return None
     image_model = get_image_model()
     with submission.image.open("rb") as handle:
+        digest = hashlib.sha1(handle.read()).hexdigest()  # noqa: S324 - Wagtail's file_hash
+        if current is not None and current.file_hash == digest:
+            return current
+        handle.seek(0)
         image = image_model(
             title=submission.image_alt or submission.title,
             uploaded_by_user=user,
             file=File(handle, name=os.path.basename(submission.image.name)),
+            file_hash=digest,
         )
         image.save()
     return image
 
 
-def _build_page(submission, user):
+def _apply_submission(page, submission, user):
+    """Copy what the member wrote into `page` (a new page or the draft under review)."""
     sizes = set(submission.transferable_sizes)
-    page = BestPracticePage(
-        title=submission.title,
-        organisation=submission.organisation,
-        summary=submission.summary,
-        year=submission.year,
-        duration=submission.duration,
-        budget_range=submission.budget_range,
-        budget_note=submission.budget_note,
-        funding=submission.funding,
-        problem=submission.problem,
-        approach=submission.approach,
-        results=submission.results,
-        kpis=[("kpi", {**kpi, "source": ""}) for kpi in submission.kpis],
-        lessons=submission.lessons,
-        transferability=submission.transferability,
-        transfers_to_small=SizeClass.SMALL in sizes,
-        transfers_to_medium=SizeClass.MEDIUM in sizes,
-        transfers_to_large=SizeClass.LARGE in sizes,
-        partners_note=submission.partners_note,
-        contact_name=submission.contact_name,
-        contact_role=submission.contact_role,
-        contact_email=submission.contact_email,
-        owner=user,
-        live=False,
+    for name in COPIED_TO_PAGE:
+        setattr(page, name, getattr(submission, name))
+    page.organisation = submission.organisation
+    page.kpis = [("kpi", {**kpi, "source": ""}) for kpi in submission.kpis]
+    page.transfers_to_small = SizeClass.SMALL in sizes
+    page.transfers_to_medium = SizeClass.MEDIUM in sizes
+    page.transfers_to_large = SizeClass.LARGE in sizes
+    image = _wagtail_image(submission, user, current=page.main_image)
+    page.main_image = image
+    page.main_image_alt = submission.image_alt if image else ""
+    page.body = (
+        [
+            (
+                "image",
+                {
+                    "image": image,
+                    "alt_text": submission.image_alt,
+                    "caption": submission.image_caption,
+                    "credit": "",
+                },
+            )
+        ]
+        if image and submission.image_caption
+        else []
     )
-    image = _wagtail_image(submission, user)
-    if image:
-        page.main_image = image
-        page.main_image_alt = submission.image_alt
-        if submission.image_caption:
-            page.body = [
-                (
-                    "image",
-                    {
-                        "image": image,
-                        "alt_text": submission.image_alt,
-                        "caption": submission.image_caption,
-                        "credit": "",
-                    },
-                )
-            ]
-    page.topics.add(*submission.topic_list)
+    page.topics.set(submission.topic_list)
     return page
 
 
-@transaction.atomic
-def submit_case_study(user, submission):
-    """Turn the draft into a draft page and start the editors' workflow on it."""
-    submission = CaseStudySubmission.objects.select_for_update().get(pk=submission.pk)
-    _check_owns_draft(user, submission)
+def _build_page(submission, user):
+    page = BestPracticePage(owner=user, live=False, organisation=submission.organisation)
+    return _apply_submission(page, submission, user)
+
+
+def _check_complete(submission):
     missing = missing_fields(submission)
     if missing:
         raise ValidationError(
             _("Bitte ergänzen Sie noch: %(fields)s.")
             % {"fields": ", ".join(label for _step, label in missing)}
         )
-    index = BestPracticeIndexPage.objects.first()
-    if index is None:
-        raise ValidationError(
-            _("Die Bibliothek ist noch nicht eingerichtet. Bitte versuchen Sie es später erneut.")
-        )
-    page = _build_page(submission, user)
-    page.slug = _unique_slug(index, submission.title)
-    index.add_child(instance=page)
-    page.save_revision(user=user, log_action=True)
-    workflow = page.get_workflow()
-    if workflow is not None:
-        workflow.start(page, user)
-    submission.page = page
+
+
+def _resubmit_page(submission, user):
+    """After "Änderungen erbeten": the revised text becomes a new revision of the same draft
+    page, and the editors' workflow resumes at the task that asked for the changes."""
+    page = submission.page.specific.get_latest_revision_as_object()
+    _apply_submission(page, submission, user)
+    page.full_clean()
+    revision = page.save_revision(user=user, log_action=True)
+    state = page.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(user)
+    elif state is None:
+        workflow = page.get_workflow()
+        if workflow is not None:
+            workflow.start(page, user)
+    return revision
+
+
+@transaction.atomic
+def submit_case_study(user, submission):
+    """Turn the draft into a draft page and start the editors' workflow on it; after the
+    editors asked for changes, send the revision back into the same workflow."""
+    submission = CaseStudySubmission.objects.select_for_update().get(pk=submission.pk)
+    _check_owns_draft(user, submission)
+    _check_complete(submission)
+    if submission.page_id is not None:
+        _resubmit_page(submission, user)
+    else:
+        index = BestPracticeIndexPage.objects.first()
+        if index is None:
+            raise ValidationError(
+                _(
+                    "Die Bibliothek ist noch nicht eingerichtet. Bitte versuchen Sie es später "
+                    "erneut."
+                )
+            )
+        page = _build_page(submission, user)
+        page.slug = _unique_slug(index, submission.title)
+        index.add_child(instance=page)
+        page.save_revision(user=user, log_action=True)
+        workflow = page.get_workflow()
+        if workflow is not None:
+            workflow.start(page, user)
+        submission.page = page
     submission.status = CaseStudySubmission.Status.IN_REVIEW
     submission.submitted_at = timezone.now()
     submission.last_step = LAST_STEP

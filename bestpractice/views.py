@@ -8,8 +8,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bestpractice import selectors, services
-from bestpractice.forms import LAST_STEP, STEP_FORMS, STEPS, StartSubmissionForm
+from bestpractice.forms import LAST_STEP, MAX_KPIS, STEP_FORMS, STEPS, StartSubmissionForm
 from bestpractice.models import CaseStudySubmission
+
+STEP_FIELD_NAMES = {
+    *(name for form_class in STEP_FORMS.values() for name in form_class.base_fields),
+    *(f"kpi_{number}_{part}" for number in range(1, MAX_KPIS + 1) for part in ("label", "value")),
+}
 
 
 def _refused(request, error):
@@ -53,8 +58,25 @@ def submissions(request):
     )
 
 
+def _with_review_notes(form, notes):
+    """Hang the editors' comments on the bound fields so that each shows beside its field;
+    return the comments that belong to no field of this step."""
+    for name, texts in notes.items():
+        if name in form.fields:
+            form[name].review_notes = texts  # bound fields are cached by the form
+    return [text for name, texts in notes.items() if name not in STEP_FIELD_NAMES for text in texts]
+
+
 def _step_context(submission, step, form, **extra):
+    notes = {}
+    if submission.status == CaseStudySubmission.Status.CHANGES_REQUESTED:
+        notes = selectors.review_notes(submission)
     return {
+        "review_notes": (
+            _with_review_notes(form, notes)
+            if form is not None
+            else [text for texts in notes.values() for text in texts]
+        ),
         "submission": submission,
         "step": step,
         "steps": STEPS,
@@ -71,7 +93,7 @@ def submission_step(request, pk, step):
     if step not in dict(STEPS):
         return redirect("bestpractice:submission_step", pk=pk, step=1)
     if not submission.is_editable:
-        messages.info(request, _("Diese Einreichung ist bereits bei der Redaktion."))
+        messages.info(request, _("Diese Einreichung liegt bei der Redaktion."))
         return redirect("bestpractice:submissions")
     if step == LAST_STEP:
         return render(

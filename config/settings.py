@@ -272,6 +272,9 @@ ACCOUNT_ADAPTER = "network.adapters.AccountAdapter"
 ACCOUNT_SIGNUP_REDIRECT_URL = "network:choose_organisation"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# Ask for the name at sign-up; people appear by name, never by their address's local part.
+ACCOUNT_SIGNUP_FORM_CLASS = "network.forms.SignupNameForm"
+ACCOUNT_USER_DISPLAY = "network.models.users.user_display"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -282,6 +285,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Stadtlabor] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 if env_bool("DISABLE_RATE_LIMITS"):
     ACCOUNT_RATE_LIMITS = False
+# Our own limits (network/ratelimit.py: reports, contact requests, event registrations).
+STADTLABOR_RATE_LIMITS = not env_bool("DISABLE_RATE_LIMITS")
 
 # --- Internationalisation -------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 talks and (for the past one) results that show in its Nachlese and as contact outcomes.
 
 Data in `demo/data/roundtables.json`. Reuses the demo organisations, people, pain points and
-offers of `network.demo` and `matchmaking.demo` by slug, e-mail and title (so it runs after
+offers of `demo.network` and `demo.matchmaking` by slug, e-mail and title (so it runs after
 them), adds two provider people to talk for their organisations, and looks everything up
 by a natural key before creating it: a second run changes nothing.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 from django.utils import timezone
 
 from matchmaking.models import Offer, PainPoint
-from network.demo import ensure_person
+from demo.network import ensure_person
 from network.models import Organisation, User
 from webtalks.models import (
     EventIndexPage,

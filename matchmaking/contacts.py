@@ -24,8 +24,14 @@ from matchmaking.notices import active_member_ids
 from matchmaking.services import MIN_MESSAGE_LENGTH, MatchmakingRefused, is_member_of
 from network.models import NotificationKind
 from network.notifications.services import notify
+from network.ratelimit import Limit, consume
 
 MAX_MESSAGE_LENGTH = 2000
+# One person writes at most this many first contacts (network/ratelimit.py).
+CONTACT_LIMITS = (
+    Limit("contact-request-hour", amount=5, window_seconds=60 * 60),
+    Limit("contact-request-day", amount=15, window_seconds=24 * 60 * 60),
+)
 
 
 def _clean_message(message, field="message", required=True):
@@ -68,6 +74,17 @@ def send_request(user, pain_point: PainPoint, offer: Offer, message):
             "mehr möglich."
         ))
     message = _clean_message(message)
+    if ContactRequest.objects.filter(
+        pain_point=pain_point, offer=offer,
+        status__in=[ContactStatus.PENDING, ContactStatus.ACCEPTED],
+    ).exists():
+        raise _duplicate()
+    for limit in CONTACT_LIMITS:
+        consume(limit, user.pk, message=_(
+            "Sie haben heute schon viele Kontaktanfragen geschickt. Bitte warten Sie, bis "
+            "die ersten beantwortet sind, und versuchen Sie es später noch einmal – Ihr Text "
+            "bleibt hier stehen."
+        ))
     try:
         with transaction.atomic():
             request = ContactRequest.objects.create(
@@ -84,11 +101,15 @@ def send_request(user, pain_point: PainPoint, offer: Offer, message):
                 _url(request),
             )
     except IntegrityError:
-        raise ValidationError(_(
-            "Zu diesem Bedarf und diesem Angebot gibt es bereits eine offene oder angenommene "
-            "Kontaktanfrage."
-        )) from None
+        raise _duplicate() from None
     return request
+
+
+def _duplicate():
+    return ValidationError(_(
+        "Zu diesem Bedarf und diesem Angebot gibt es bereits eine offene oder angenommene "
+        "Kontaktanfrage."
+    ))
 
 
 def _locked(request):

@@ -17,3 +17,7 @@ class NetworkConfig(AppConfig):
         from network.forum import admin as forum_admin
 
         forum_admin.register()
+
+        from network import access_signals
+
+        access_signals.connect()

@@ -133,3 +133,33 @@ class ProfileForm(forms.ModelForm):
 
     def _post_clean(self):
         pass
+
+
+class SignupNameForm(forms.Form):
+    """allauth's sign-up asks for the name too (ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+    first_name = forms.CharField(
+        label=_("Vorname"),
+        max_length=150,
+        error_messages={"required": _("Bitte geben Sie Ihren Vornamen an.")},
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    last_name = forms.CharField(
+        label=_("Nachname"),
+        max_length=150,
+        error_messages={"required": _("Bitte geben Sie Ihren Nachnamen an.")},
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
+
+    field_order = ["first_name", "last_name", "email", "password1", "password2"]
+
+    def clean_first_name(self):
+        return self.cleaned_data["first_name"].strip()
+
+    def clean_last_name(self):
+        return self.cleaned_data["last_name"].strip()
+
+    def signup(self, request, user):
+        user.first_name = self.cleaned_data["first_name"]
+        user.last_name = self.cleaned_data["last_name"]
+        user.save(update_fields=["first_name", "last_name"])

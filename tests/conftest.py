@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Site
 
-from network.demo import ensure_root_page
+from demo.network import ensure_root_page
 from network.models import HomePage
 
 

@@ -15,6 +15,8 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from network.models import User
+from network.realtime import access_group
 from webtalks import services
 
 logger = logging.getLogger(__name__)
@@ -40,8 +42,17 @@ def _error_text(error):
     return str(error) or "Nicht erlaubt."
 
 
+def _access_now(user_id, event_id):
+    """`live_room_access` with the person's current rights (memberships, is_active)."""
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        raise PermissionDenied("Konto nicht mehr aktiv.")
+    return services.live_room_access(user, event_id)
+
+
 class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
     group_name = None
+    access_group_name = None
 
     async def connect(self):
         self.user = self.scope.get("user")
@@ -59,6 +70,8 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
         await self.accept()
         self.group_name = services.room_group(self.event_id)
         await self.channel_layer.group_add(self.group_name, self.channel_name)
+        self.access_group_name = access_group(self.user.pk)
+        await self.channel_layer.group_add(self.access_group_name, self.channel_name)
         try:
             welcome = await database_sync_to_async(services.enter_live_room)(
                 self.user, self.event_id, self.channel_name, after_id=after_id
@@ -71,13 +84,28 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
         await self.send_json(welcome)
 
     async def disconnect(self, code):
+        await self._leave()
+
+    async def _leave(self):
+        if self.access_group_name:
+            await self.channel_layer.group_discard(self.access_group_name, self.channel_name)
+            self.access_group_name = None
         if self.group_name:
             await self.channel_layer.group_discard(self.group_name, self.channel_name)
+            self.group_name = None
             refresh = await database_sync_to_async(services.leave_live_room)(
                 self.event_id, self.channel_name
             )
             if refresh:
                 self._schedule_presence_refresh()
+
+    async def access_changed(self, event):
+        """The person's rights changed (network.access_signals): re-check, close if gone."""
+        try:
+            await database_sync_to_async(_access_now)(self.user.pk, self.event_id)
+        except PermissionDenied:
+            await self._leave()
+            await self.close(code=CLOSE_FORBIDDEN)
 
     def _schedule_presence_refresh(self):
         # Not tied to this connection: the count must go out even if this client leaves.

@@ -61,9 +61,16 @@ def is_confirmed_registrant(user, target):
 
 
 def can_join_live(user, event):
-    return _active(user) and (
-        is_confirmed_registrant(user, event) or can_moderate_live(user, event)
-    )
+    """Confirmed registrants (of a members-only event: while they are still members of the
+    network) and the people who moderate the room."""
+    if not _active(user):
+        return False
+    if can_moderate_live(user, event):
+        return True
+    members_only = event.is_members_only or event.registration_target.is_members_only
+    if members_only and not network_permissions.is_network_member(user):
+        return False
+    return is_confirmed_registrant(user, event)
 
 
 def can_register_for(user, target):

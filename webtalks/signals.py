@@ -10,6 +10,7 @@ from django.dispatch import receiver
 from wagtail.signals import page_published
 
 from network.models import Organisation
+from webtalks.models import Registration
 
 
 @receiver(post_save, sender=Organisation, dispatch_uid="webtalks_welcome_invitation")
@@ -30,3 +31,14 @@ def fill_seats_when_capacity_grows(sender, instance, **kwargs):
 
     if isinstance(instance, EventPage | EventSeriesPage):
         transaction.on_commit(lambda: fill_seats_after_capacity_change(instance))
+
+
+@receiver(post_save, sender=Registration, dispatch_uid="webtalks_registration_access")
+def close_live_room_after_cancellation(sender, instance, created, raw=False, **kwargs):
+    """A cancelled seat no longer opens the live room: its open sockets re-check."""
+    if not created and not raw and instance.user_id and (
+        instance.status == Registration.Status.CANCELLED
+    ):
+        from network.realtime import announce_access_change_on_commit
+
+        announce_access_change_on_commit(instance.user_id)

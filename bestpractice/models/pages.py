@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -23,6 +24,20 @@ SECTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 def current_year():
     return timezone.localdate().year
+
+
+def check_title_image_alt(page):
+    """A title image needs an alternative text, or the editors' explicit choice that it is
+    decorative (then it is rendered with an empty alt and screen readers skip it)."""
+    if page.main_image_id and not page.main_image_alt.strip() and not page.main_image_decorative:
+        raise ValidationError(
+            {
+                "main_image_alt": _(
+                    "Bitte beschreiben Sie das Titelbild in einem Alternativtext – oder kreuzen "
+                    "Sie an, dass es rein dekorativ ist."
+                )
+            }
+        )
 
 
 class BestPracticeTag(TaggedItemBase):
@@ -118,6 +133,14 @@ class BestPracticePage(Page):
     main_image_alt = models.CharField(
         _("Alternativtext des Titelbilds"), max_length=250, blank=True
     )
+    main_image_decorative = models.BooleanField(
+        _("Titelbild ist rein dekorativ"),
+        default=False,
+        help_text=_(
+            "Nur ankreuzen, wenn das Bild nichts zeigt, was der Text nicht schon sagt; "
+            "Screenreader überspringen es dann."
+        ),
+    )
     topics = ClusterTaggableManager(verbose_name=_("Themen"), through=BestPracticeTag, blank=True)
     year = models.PositiveSmallIntegerField(
         _("Startjahr"),
@@ -170,7 +193,12 @@ class BestPracticePage(Page):
         FieldPanel("organisation"),
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel("main_image"), FieldPanel("main_image_alt")], heading=_("Titelbild")
+            [
+                FieldPanel("main_image"),
+                FieldPanel("main_image_alt"),
+                FieldPanel("main_image_decorative"),
+            ],
+            heading=_("Titelbild"),
         ),
         FieldPanel("topics"),
         MultiFieldPanel(
@@ -245,6 +273,7 @@ class BestPracticePage(Page):
 
     def clean(self):
         super().clean()
+        check_title_image_alt(self)
         self.copy_organisation_facts()
 
     def save(self, *args, **kwargs):
@@ -293,6 +322,14 @@ class ArticlePage(Page):
     main_image_alt = models.CharField(
         _("Alternativtext des Titelbilds"), max_length=250, blank=True
     )
+    main_image_decorative = models.BooleanField(
+        _("Titelbild ist rein dekorativ"),
+        default=False,
+        help_text=_(
+            "Nur ankreuzen, wenn das Bild nichts zeigt, was der Text nicht schon sagt; "
+            "Screenreader überspringen es dann."
+        ),
+    )
     topics = ClusterTaggableManager(verbose_name=_("Themen"), through=ArticleTag, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("Inhalt"), blank=True)
 
@@ -301,7 +338,12 @@ class ArticlePage(Page):
         FieldRowPanel([FieldPanel("author_name"), FieldPanel("author_role")]),
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("main_image"), FieldPanel("main_image_alt")], heading=_("Titelbild")
+            [
+                FieldPanel("main_image"),
+                FieldPanel("main_image_alt"),
+                FieldPanel("main_image_decorative"),
+            ],
+            heading=_("Titelbild"),
         ),
         FieldPanel("topics"),
         FieldPanel("body"),
@@ -323,6 +365,10 @@ class ArticlePage(Page):
         verbose_name = _("Artikel")
         verbose_name_plural = _("Artikel")
         indexes = [models.Index(fields=["kind", "date"], name="article_kind_date_idx")]
+
+    def clean(self):
+        super().clean()
+        check_title_image_alt(self)
 
     @property
     def is_impulse(self):

@@ -94,7 +94,8 @@ class CaseStudySubmission(models.Model):
 
     @property
     def is_editable(self):
-        return self.status == self.Status.DRAFT
+        """Drafts, and submissions the editors sent back with a request for changes."""
+        return self.status in {self.Status.DRAFT, self.Status.CHANGES_REQUESTED}
 
     @property
     def topic_list(self):

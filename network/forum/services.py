@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from network.forum import markdown, realtime
+from network.forum import markdown, realtime, reports
 from network.forum.access import Viewer, page_is_for_members, users_who_can_view
 from network.models import (
     Follow,
@@ -29,6 +29,7 @@ from network.models import (
     User,
 )
 from network.notifications.services import notify
+from network.ratelimit import Limit, consume
 from search.signals import schedule_refresh
 
 MIN_BODY_LENGTH = 2
@@ -46,7 +47,9 @@ NEW_ACCOUNT_POSTS_PER_MINUTE = 3
 NEW_ACCOUNT_MAX_LINKS = 2
 POSTS_PER_MINUTE = 10
 MAX_LINKS = 20
-REPORTS_TO_HIDE = 3
+# Reports: at most REPORT_LIMIT per member and hour; see network/forum/reports.py for
+# how much each weighs.
+REPORT_LIMIT = Limit("forum-report", amount=8, window_seconds=60 * 60)
 
 
 # --- validation helpers ------------------------------------------------------------------
@@ -340,7 +343,8 @@ def toggle_helpful(user, post):
 
 
 def report_post(user, post, reason):
-    """Report a post; the third report from different members hides it pending review."""
+    """Report a post; once the open reports weigh three (established members count fully,
+    new accounts half: network/forum/reports.py), the post is hidden pending review."""
     _require_login(user)
     viewer = Viewer.of(user)
     if not viewer.is_member or not viewer.can_view_thread(post.thread):
@@ -358,10 +362,24 @@ def report_post(user, post, reason):
         post = Post.objects.select_for_update().select_related("thread").get(pk=post.pk)
         if PostReport.objects.filter(post=post, reporter=user).exists():
             raise ValidationError(_("Sie haben diesen Beitrag bereits gemeldet."))
+        consume(
+            REPORT_LIMIT,
+            user.pk,
+            message=_(
+                "Sie haben in der letzten Stunde schon viele Beiträge gemeldet. Bitte warten "
+                "Sie etwas oder schreiben Sie der Moderation direkt – Ihr Text bleibt hier "
+                "stehen."
+            ),
+        )
         PostReport.objects.create(post=post, reporter=user, reason=reason)
-        post.report_count = PostReport.objects.filter(post=post, resolved_at__isnull=True).count()
+        open_reports = list(
+            PostReport.objects.filter(post=post, resolved_at__isnull=True).values_list(
+                "created_at", "reporter__date_joined"
+            )
+        )
+        post.report_count = len(open_reports)
         post.save(update_fields=["report_count"])
-        if post.report_count >= REPORTS_TO_HIDE and post.status == Post.Status.VISIBLE:
+        if reports.hides_post(open_reports) and post.status == Post.Status.VISIBLE:
             from network.forum.moderation import log_and_tell_author
 
             post.status = Post.Status.HIDDEN

@@ -63,4 +63,11 @@ class User(AbstractUser):
 
     @property
     def display_name(self):
-        return self.get_full_name() or self.email.split("@")[0]
+        """The person's name; without one a neutral word, never the e-mail's local part
+        (an address like "qa.tester1796032440" is not a name, and may be private)."""
+        return self.get_full_name() or str(_("Mitglied ohne Namen"))
+
+
+def user_display(user):
+    """allauth's ACCOUNT_USER_DISPLAY: the same name as everywhere else."""
+    return user.display_name

@@ -2,9 +2,9 @@ import io
 
 import pytest
 
-from bestpractice import demo
 from bestpractice.models import ArticleKind, ArticlePage, BestPracticePage
-from network.demo import DemoContext
+from demo import bestpractice as demo
+from demo.network import DemoContext
 from network.models import SizeClass
 
 pytestmark = pytest.mark.django_db

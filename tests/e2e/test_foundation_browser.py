@@ -3,8 +3,10 @@
 import pytest
 from django.core.management import call_command
 
-from network.demo_data import DEMO_PASSWORD
+from demo.data import load
 from tests.e2e.browser import assert_accessible, log_in
+
+DEMO_PASSWORD = load("network").DEMO_PASSWORD
 
 
 @pytest.fixture

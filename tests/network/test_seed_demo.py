@@ -4,8 +4,10 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from network.demo_data import DEMO_PASSWORD, PEOPLE
+from demo.data import load
 from network.models import Organisation, User
+
+DEMO_PASSWORD, PEOPLE = load("network").DEMO_PASSWORD, load("network").PEOPLE
 
 PROJECT_APPS = {"network", "bestpractice", "webtalks", "matchmaking", "sitesearch"}
 

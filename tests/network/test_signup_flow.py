@@ -15,10 +15,16 @@ pytestmark = pytest.mark.django_db
 CONFIRMATION_LINK = re.compile(r"https?://[^/\s]+(/konto/confirm-email/[^\s]+/)")
 
 
-def sign_up_and_confirm(client, mailoutbox, email):
+def sign_up_and_confirm(client, mailoutbox, email, first_name="Julia", last_name="Berger"):
     response = client.post(
         reverse("account_signup"),
-        {"email": email, "password1": DEFAULT_PASSWORD, "password2": DEFAULT_PASSWORD},
+        {
+            "first_name": first_name,
+            "last_name": last_name,
+            "email": email,
+            "password1": DEFAULT_PASSWORD,
+            "password2": DEFAULT_PASSWORD,
+        },
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("account_email_verification_sent")

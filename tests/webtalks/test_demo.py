@@ -2,8 +2,8 @@ from io import StringIO
 
 import pytest
 
-from network import demo as network_demo
-from webtalks import demo
+from demo import network as network_demo
+from demo import webtalks as demo
 from webtalks.models import EventKind, EventPage, EventSeriesPage, Registration
 
 pytestmark = pytest.mark.django_db

@@ -168,7 +168,7 @@ def test_registering_twice_is_refused(make_event):
     event = make_event()
     member = make_member()
     services.register_for_event(event, user=member)
-    with pytest.raises(ValidationError, match="schon eine Anmeldung"):
+    with pytest.raises(ValidationError, match="schon angemeldet"):
         services.register_for_event(event, user=member)
 
 

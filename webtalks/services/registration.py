@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from network.ratelimit import Limit, allowed, anonymous_key
 from network.sanitize import strip_html
 from webtalks import permissions
 from webtalks.models import CalendarFeed, EventPage, EventSeriesPage, Registration
@@ -18,6 +19,8 @@ from webtalks.services.mail import send_registration_mail
 
 MAX_ANSWER_LENGTH = 2_000
 MAX_NAME_LENGTH = 160
+# Mails to one address about registrations it already has: a form cannot be used to flood it.
+VISITOR_MAIL_LIMIT = Limit("event-already-registered-mail", amount=3, window_seconds=60 * 60)
 
 
 def _lock(target):
@@ -102,6 +105,14 @@ def calendar_feed_for(email):
     return feed
 
 
+def _looks_pending(target, name, email):
+    """What a visitor sees after registering: "check your mail", whatever the address's
+    state. Not saved."""
+    return Registration(
+        **_target_fields(target), name=name, email=email, status=Registration.Status.PENDING
+    )
+
+
 def register_for_event(target, *, user=None, name="", email="", answers=None, bring=None):
     """Register a member (one click) or a visitor (double opt-in) for an event or series.
 
@@ -145,9 +156,15 @@ def _register(target, *, user, name, email, answers):
                     return _allocate(locked, existing)
                 send_registration_mail("confirm_email", existing)
                 return existing
+            if existing and not is_member:
+                # A visitor gets the same answer as for a new registration, so the form
+                # does not reveal who is registered; the address's owner hears it by mail.
+                if allowed(VISITOR_MAIL_LIMIT, anonymous_key(email)):
+                    send_registration_mail("already_registered", existing)
+                return _looks_pending(locked, name, email)
             if existing:
                 raise ValidationError(
-                    _("Mit dieser E-Mail-Adresse besteht schon eine Anmeldung (%(status)s).")
+                    _("Sie sind für diese Veranstaltung schon angemeldet (%(status)s).")
                     % {"status": existing.get_status_display()}
                 )
             calendar_feed_for(email)
@@ -165,6 +182,8 @@ def _register(target, *, user, name, email, answers):
             send_registration_mail("confirm_email", registration)
             return registration
     except IntegrityError as error:
+        if not is_member:
+            return _looks_pending(target, name, email)
         raise ValidationError(
             _("Mit dieser E-Mail-Adresse besteht schon eine Anmeldung.")
         ) from error

@@ -1,22 +1,23 @@
-from importlib import import_module
+from importlib import import_module, util
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from network.demo import DemoContext
-from network.demo_data import DEMO_PASSWORD, PEOPLE
+from demo.data import load
+from demo.network import DemoContext
 
 # Modules whose `load_demo(context)` adds demo content, in dependency order; a module
 # is used when its app is installed and it exists.
 DEMO_MODULES = [
-    "network.demo",
-    "bestpractice.demo",
-    "webtalks.demo",
-    "network.forum.demo",
-    "matchmaking.demo",
+    "demo.network",
+    "demo.bestpractice",
+    "demo.webtalks",
+    "demo.forum",
+    "demo.matchmaking",
     "demo.roundtables",
     "demo.digest",
+    "demo.pictures",  # after everything that has pages and organisations
 ]
 
 
@@ -28,10 +29,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         context = DemoContext(stdout=self.stdout)
+        if apps.is_installed("bestpractice"):
+            from bestpractice.workflow import ensure_editorial_workflow
+
+            ensure_editorial_workflow()  # also on databases migrated before it existed
         for module_path in DEMO_MODULES:
-            package = module_path.split(".")[0]
-            # Loaders in the top-level `demo` package belong to no app; the others need theirs.
-            if package != "demo" and not apps.is_installed(package):
+            # demo.<area>: skipped when <area> is an app that is not installed.
+            area = module_path.split(".")[1] if module_path.startswith("demo.") else ""
+            app = area or module_path.split(".")[0]
+            if util.find_spec(app) is not None and not apps.is_installed(app):
                 continue
             try:
                 module = import_module(module_path)
@@ -43,6 +49,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 module.load_demo(context)
         self.stdout.write(self.style.SUCCESS("Demo-Inhalte sind geladen."))
-        self.stdout.write(f"Demo-Zugänge (Passwort für alle: {DEMO_PASSWORD}):")
-        for person in PEOPLE:
+        network = load("network")
+        self.stdout.write(f"Demo-Zugänge (Passwort für alle: {network.DEMO_PASSWORD}):")
+        for person in network.PEOPLE:
             self.stdout.write(f"  {person['email']:<38} {person['job_title']}")

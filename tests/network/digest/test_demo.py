@@ -3,7 +3,7 @@ from io import StringIO
 import pytest
 
 from demo import digest as digest_demo
-from network.demo import DemoContext
+from demo.network import DemoContext
 from network.digest import selectors
 from network.models import ConsentRecord, DigestIssue, DigestItem, IssueStatus, Subscription
 

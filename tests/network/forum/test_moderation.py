@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from network.forum import moderation, services
 from network.models import ModerationAction, Notification, Post, PostReport
 from tests.factories import make_member
+from tests.network.forum.conftest import established
 
 
 @pytest.fixture
@@ -21,7 +22,7 @@ def post(thread):
 
 
 def test_three_reports_from_different_members_hide_the_post(client, thread, post, member):
-    reporters = [make_member() for _ in range(3)]
+    reporters = [established(make_member()) for _ in range(3)]
     services.report_post(reporters[0], post, "Beleidigend formuliert")
     with pytest.raises(ValidationError, match="bereits gemeldet"):
         services.report_post(reporters[0], post, "Nochmal gemeldet")
