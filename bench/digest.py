@@ -71,8 +71,8 @@ def build(args):
     from django.utils import timezone
     from wagtail.models import Site
 
-    from matchmaking.models import ContactRequest, FundingProgramme, Offer, PainPoint, StoredMatch
     from demo.network import ensure_root_page
+    from matchmaking.models import ContactRequest, FundingProgramme, Offer, PainPoint, StoredMatch
     from network.models import (
         DigestIssue,
         DigestItem,

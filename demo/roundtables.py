@@ -13,8 +13,8 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from matchmaking.models import Offer, PainPoint
 from demo.network import ensure_person
+from matchmaking.models import Offer, PainPoint
 from network.models import Organisation, User
 from webtalks.models import (
     EventIndexPage,
