@@ -24,8 +24,12 @@ PAGES_PER_ROLE = 400
 
 
 @pytest.fixture
-def demo_pages(transactional_db, settings, tmp_path):
+def demo_site(transactional_db):
     call_command("seed_demo", stdout=StringIO())
+
+
+@pytest.fixture
+def demo_pages(demo_site):
     pages = {}  # template -> (role, path)
     for role, email in ROLES.items():
         client = Client()
@@ -97,7 +101,7 @@ ADMIN_PATHS = [
 ]
 
 
-def test_the_wagtail_admin_runs_under_its_policy(demo_pages, browser_session):
+def test_the_wagtail_admin_runs_under_its_policy(demo_site, browser_session):
     from wagtail.models import Page
 
     pages = {}
