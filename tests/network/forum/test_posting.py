@@ -231,3 +231,20 @@ def test_failed_comment_comes_back_with_text_and_error(client, home_page):
     assert "erlaubt sind 2" in html
     assert "[a](https://a.example.org)" in html
     assert "forum_comment_draft" not in request.session
+
+
+@pytest.mark.parametrize(
+    ("typed", "rendered"),
+    [
+        ("**Eigentümer*innen**", "<strong>Eigentümer*innen</strong>"),
+        ("Eigentümer*innen und Bürger*innen", "Eigentümer*innen und Bürger*innen"),
+        ("**Bürger:innen** und Händler_innen", "<strong>Bürger:innen</strong> und Händler_innen"),
+        ("die Lehrer*in und *betont*", "die Lehrer*in und <em>betont</em>"),
+    ],
+)
+def test_the_gender_star_is_text_never_emphasis(client, thread, other_member, typed, rendered):
+    client.force_login(other_member)
+    response = client.post(thread.get_absolute_url(), {"body": typed}, follow=True)
+    assert response.status_code == 200
+    assert f"<p>{rendered}</p>" in response.content.decode()
+    assert thread.posts.order_by("-pk").first().body_html == f"<p>{rendered}</p>"
