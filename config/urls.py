@@ -11,6 +11,8 @@ urlpatterns = [
     path("healthz", site_views.healthz, name="healthz"),
     path("robots.txt", site_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", site_views.sitemap, name="sitemap"),
+    # Browsers and feed readers ask for /favicon.ico whatever the page links.
+    path("favicon.ico", site_views.favicon, name="favicon"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
