@@ -50,6 +50,7 @@ def test_every_internal_link_answers_without_error(seeded_demo, db, client, sett
         client.force_login(User.objects.get(email=email))
         start += ["/mein-konto/"]
     result = crawl(client, start=start, label=role)
+    print(f"{role}: {len(result.visited)} Seiten, {len(result.templates)} Vorlagen")
     assert not result.capped, f"Mehr als {len(result.visited)} Seiten: Crawl begrenzen"
     assert len(result.visited) > 50, result.visited
     assert result.failures == [], (
