@@ -106,6 +106,7 @@ def test_the_wagtail_admin_runs_under_its_policy(demo_site, browser_session):
 
     pages = {}
     page = _open_as(browser_session, "Redaktion", pages)
+    page.set_default_timeout(60_000)  # the page editor loads a lot of script
     editable = Page.objects.live().filter(depth__gte=3).order_by("path").first()
     paths = ADMIN_PATHS + [
         f"/admin/pages/{editable.pk}/edit/", f"/admin/pages/{editable.pk}/",
