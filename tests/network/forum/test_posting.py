@@ -277,7 +277,7 @@ def test_an_ambiguous_typed_name_says_so_and_keeps_the_text(client, thread, memb
     client.force_login(other_member)
     typed = "Danke @Anna für den Tipp!"
     response = client.post(thread.get_absolute_url(), {"body": typed})
-    assert response.status_code == 200
+    assert response.status_code == 400  # the thread page with the form and its error
     body = response.content.decode()
     assert "passt auf mehrere Mitglieder" in body
     assert "Anna Schmidt" in body and "Anna Zimmermann" in body
