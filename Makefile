@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Settings read PORT: without SITE_URL, links in mails, .ics files and feeds use this port.
+export PORT
 PIP_FLAGS := --disable-pip-version-check --quiet
 
 .PHONY: run test migrate seed lint ci clean

@@ -18,6 +18,7 @@ urlpatterns = [
         views.submission_submit,
         name="submission_submit",
     ),
+    path("video/", views.video_frame, name="video_frame"),
     path("feeds/praxisbeispiele.rss", LibraryFeed(), name="feed_rss"),
     path("feeds/praxisbeispiele.atom", LibraryAtomFeed(), name="feed_atom"),
     path("feeds/aktuelles.rss", ArticleFeed(), name="article_feed_rss"),

@@ -67,3 +67,32 @@ def video_source(url):
         # Embedding plain http would be blocked as mixed content; offer only the link.
         return VideoSource("other", parsed.netloc, url, "")
     return VideoSource("other", parsed.netloc, url, url)
+
+
+# The frame page: the video host enters a Content-Security-Policy only in the response to
+# the click (config/csp.py). The embed address is signed, so the frame page embeds only
+# addresses our own pages offered, never one typed into a link.
+FRAME_SALT = "stadtlabor.two-click-video"
+
+
+def frame_page_url(embed_url):
+    from django.core import signing
+    from django.urls import reverse
+    from django.utils.http import urlencode
+
+    token = signing.dumps(embed_url, salt=FRAME_SALT, compress=True)
+    return reverse("bestpractice:video_frame") + "?" + urlencode({"v": token})
+
+
+def embed_url_from_token(token):
+    """The signed embed address, or None when the token was not made by us."""
+    from django.core import signing
+
+    try:
+        embed_url = signing.loads(token, salt=FRAME_SALT)
+    except signing.BadSignature:
+        return None
+    parsed = urlparse(embed_url if isinstance(embed_url, str) else "")
+    if parsed.scheme != "https" or not parsed.netloc:
+        return None
+    return embed_url

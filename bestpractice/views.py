@@ -1,15 +1,20 @@
 """Member submission of case studies: parse the request, call a service, render."""
 
+from urllib.parse import urlparse
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import require_POST, require_safe
 
 from bestpractice import selectors, services
 from bestpractice.forms import LAST_STEP, MAX_KPIS, STEP_FORMS, STEPS, StartSubmissionForm
 from bestpractice.models import CaseStudySubmission
+from bestpractice.video import embed_url_from_token
 
 STEP_FIELD_NAMES = {
     *(name for form_class in STEP_FORMS.values() for name in form_class.base_fields),
@@ -165,3 +170,18 @@ def submission_submit(request, pk):
         _("Danke! Ihr Praxisbeispiel ist bei der Redaktion. Wir melden uns per E-Mail."),
     )
     return redirect("bestpractice:submissions")
+
+
+@xframe_options_sameorigin
+@require_safe
+def video_frame(request):
+    """The player of a two-click video, framed by our own page after the click.
+
+    Only this response names the video host in its Content-Security-Policy, so no page
+    allows the host before the visitor chose to load the video."""
+    embed_url = embed_url_from_token(request.GET.get("v", ""))
+    if embed_url is None:
+        raise Http404(_("Dieses Video gibt es nicht."))
+    parsed = urlparse(embed_url)
+    request.csp_frame_hosts.add(f"{parsed.scheme}://{parsed.netloc}")
+    return render(request, "bestpractice/video_frame.html", {"embed_url": embed_url})

@@ -42,8 +42,10 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
-# Public origin used in e-mails, feeds and Wagtail admin notifications.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Public origin used in e-mails, feeds and Wagtail admin notifications. Unset, it follows
+# the port `make run` serves on (PORT=9000 make run → http://127.0.0.1:9000).
+PORT = os.environ.get("PORT", "").strip() or "8000"
+SITE_URL = (os.environ.get("SITE_URL") or f"http://127.0.0.1:{PORT}").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
 
 INSTALLED_APPS = [
@@ -85,9 +87,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.csp.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "config.middleware.RejectNulBytesMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -321,6 +325,10 @@ STORAGES = {
 PRIVATE_STORAGE_ROOT = Path(os.environ.get("PRIVATE_STORAGE_ROOT", VAR_DIR / "private"))
 DATA_EXPORT_LIFETIME_HOURS = int(os.environ.get("DATA_EXPORT_LIFETIME_HOURS", 48))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Text fields carry their own max_length (a German error, the text kept); only a body
+# far beyond any field's limit (e.g. a 10 MB paste is still answered with the form)
+# gets the 400 page. Files do not count here (FILE_UPLOAD_MAX_MEMORY_SIZE, field limits).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 32 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Wagtail --------------------------------------------------------------------------

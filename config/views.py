@@ -4,12 +4,14 @@ import asyncio
 import logging
 import time
 import uuid
+from urllib.parse import urlsplit
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -101,6 +103,11 @@ def healthz(request):
 
 
 @require_safe
+def favicon(request):
+    return HttpResponsePermanentRedirect(static("img/favicon.ico"))
+
+
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -115,10 +122,27 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+class RequestSitePageSitemap(WagtailPageSitemap):
+    """Page addresses on the host and port the sitemap was asked for.
+
+    Wagtail builds them from the Site record ("localhost:80" in development, so
+    `http://localhost/…` while the server runs on port 9000); the request knows the
+    address people actually use, and Django's Sitemap already does the same for the
+    organisations."""
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        for url_info in urls:
+            parts = urlsplit(url_info["location"])
+            relative = parts.path + (f"?{parts.query}" if parts.query else "")
+            url_info["location"] = self.request.build_absolute_uri(relative)
+        return urls
+
+
 @require_safe
 def sitemap(request):
     return wagtail_sitemap_view(
         request,
-        sitemaps={"seiten": WagtailPageSitemap, "organisationen": OrganisationSitemap,
+        sitemaps={"seiten": RequestSitePageSitemap, "organisationen": OrganisationSitemap,
                   "wochenuebersicht": DigestSitemap},
     )

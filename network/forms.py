@@ -7,11 +7,17 @@ from django.utils.translation import gettext_lazy as _
 from network.models import Bundesland, Membership, Organisation, User
 from network.services import MAX_MESSAGE_LENGTH
 
+# The model's text fields have no length; the form sets one, so that an endless paste
+# gets a German error with the text kept (and `maxlength` in the page).
+FORM_MAX_LENGTHS = {"description": 5000, "topics": 600}
+
 
 def _https_url_fields(model_field, **kwargs):
     # Django 6 assumes https for addresses typed without a scheme; do so already.
     if isinstance(model_field, models.URLField):
         kwargs.setdefault("assume_scheme", "https")
+    if model_field.name in FORM_MAX_LENGTHS:
+        kwargs["max_length"] = FORM_MAX_LENGTHS[model_field.name]
     return model_field.formfield(**kwargs)
 
 

@@ -50,4 +50,8 @@ def calendar_bytes(events, *, name="Stadtlabor", include_join_url=False, cancell
         status = "CANCELLED" if event.pk in cancelled_ids else "CONFIRMED"
         calendar.add_component(_vevent(event, include_join_url=include_join_url, status=status))
     calendar.add_missing_timezones()
+    # icalendar notes its own English validity range ("This timezone only works from …")
+    # on each VTIMEZONE; calendar apps show it to the person, who reads German.
+    for timezone_component in calendar.walk("VTIMEZONE"):
+        timezone_component.pop("COMMENT", None)
     return calendar.to_ical()

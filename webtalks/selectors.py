@@ -7,7 +7,7 @@ their organisations, topics and the series are prefetched or joined.
 import datetime
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from taggit.models import Tag
 
@@ -200,13 +200,31 @@ def registrations_for_feed(email):
     return sorted(events.values(), key=lambda e: e.start)
 
 
-def my_registrations(user):
-    return list(
+def my_registrations(user, now=None):
+    """The person's active registrations, split into upcoming and past ones.
+
+    A series counts as past once its last session has ended; `ends_at` is annotated so
+    that the split costs no query per row."""
+    now = now or timezone.now()
+    last_session_end = (
+        EventPage.objects.filter(series=OuterRef("series")).order_by("-end").values("end")[:1]
+    )
+    rows = list(
         Registration.objects.active()
         .filter(Q(user=user) | Q(email__iexact=user.email))
         .select_related("event", "series")
+        .annotate(series_end=Subquery(last_session_end))
         .order_by("-created_at")
     )
+    upcoming, past = [], []
+    for registration in rows:
+        registration.ends_at = (
+            registration.event.end if registration.event_id else registration.series_end
+        )
+        is_past = registration.ends_at is not None and registration.ends_at <= now
+        (past if is_past else upcoming).append(registration)
+    past.sort(key=lambda registration: registration.ends_at, reverse=True)
+    return {"upcoming": upcoming, "past": past}
 
 
 def live_history(event, *, after_id=0, include_hidden=False, user=None):

@@ -335,7 +335,7 @@ def my_registrations(request):
         request,
         "webtalks/my_registrations.html",
         {
-            "registrations": selectors.my_registrations(request.user),
+            **selectors.my_registrations(request.user),
             "feed_url": request.build_absolute_uri(
                 reverse("webtalks:feed", kwargs={"token": feed_subscription.token})
             ),

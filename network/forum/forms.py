@@ -31,6 +31,8 @@ class ThreadForm(forms.Form):
     topics = forms.CharField(
         label=_("Themen"),
         required=False,
+        # Room for every allowed topic at full length, with commas.
+        max_length=services.MAX_TOPICS * (services.MAX_TOPIC_LENGTH + 2),
         help_text=_("Durch Kommas getrennt, z. B. Leerstand, Zwischennutzung"),
     )
     body = _body_field(_("Ihr Beitrag"))
@@ -102,6 +104,7 @@ class ThreadModerationForm(forms.Form):
 class ResultForm(forms.Form):
     summary = forms.CharField(
         label=_("Ergebnis der Diskussion"),
+        max_length=services.MAX_BODY_LENGTH,
         help_text=_("Markdown. Wird oben im Thema gezeigt; das Thema wird damit geschlossen."),
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": _("Bitte fassen Sie das Ergebnis zusammen.")},

@@ -8,6 +8,8 @@ import re
 
 import markdown as markdown_lib
 from django.utils.translation import gettext as _
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
 
 from network.sanitize import sanitize_html
 
@@ -16,13 +18,32 @@ from network.sanitize import sanitize_html
 MENTION_PATTERN = re.compile(r"(?<![\w@/])@(?P<handle>[a-z0-9]+(?:-[a-z0-9]+)*?-(?P<id>\d+))\b")
 _ANCHOR = re.compile(r"<a\s", re.IGNORECASE)
 _MARKDOWN_EXTENSIONS = ["fenced_code", "sane_lists", "nl2br", "tables"]
+# The gender star and its kin inside a word ("Eigentümer*innen", "Bürger:in",
+# "Händler_innen") are letters of the word, never the start or end of emphasis.
+GENDER_MARK_PATTERN = r"(?<=[^\W\d_])[*_:](?:innen|in)(?![^\W\d_])"
+
+
+class _GenderMark(InlineProcessor):
+    def handleMatch(self, match, data):
+        # A string is kept as text: emphasis never sees the star.
+        return match.group(0), match.start(0), match.end(0)
+
+
+class GenderMarkExtension(Extension):
+    def extendMarkdown(self, md):
+        # Above emphasis (60), below code spans (190) and escapes (180).
+        md.inlinePatterns.register(_GenderMark(GENDER_MARK_PATTERN, md), "gender_mark", 70)
 
 
 def render_markdown(text):
     """Markdown → HTML → `sanitize_html()`; the result may be marked safe in templates."""
     if not text or not text.strip():
         return ""
-    html = markdown_lib.markdown(str(text), extensions=_MARKDOWN_EXTENSIONS, output_format="html")
+    html = markdown_lib.markdown(
+        str(text),
+        extensions=[*_MARKDOWN_EXTENSIONS, GenderMarkExtension()],
+        output_format="html",
+    )
     return sanitize_html(html)
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from network.forum import markdown, realtime, reports
+from network.forum import markdown, mentions, realtime, reports
 from network.forum.access import Viewer, page_is_for_members, users_who_can_view
 from network.models import (
     Follow,
@@ -106,10 +106,14 @@ def render_body(user, body, now=None):
             {"body": _("Der Text darf höchstens %(max)d Zeichen lang sein (jetzt: %(count)d).")
              % {"max": MAX_BODY_LENGTH, "count": len(body)}}
         )
-    html = markdown.render_markdown(body)
+    # "@Jens" typed without the completion becomes the handle of the one Jens (or a
+    # German error when several are meant); handles are shown as the name, linked.
+    body = mentions.resolve_typed(body)
+    html = markdown.render_markdown(mentions.display_markdown(body))
     new = is_new_account(user, now)
     max_links = NEW_ACCOUNT_MAX_LINKS if new else MAX_LINKS
-    links = markdown.count_links(html)
+    # Mentions are links the platform makes; only the author's own links count.
+    links = markdown.count_links(markdown.render_markdown(body))
     if links > max_links:
         raise ValidationError(
             {"body": _(

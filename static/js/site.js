@@ -25,4 +25,26 @@
       event.preventDefault();
     }
   });
+
+  // Phones: the header menu folds behind "Menü" (without JavaScript it simply stays open).
+  var toggle = document.querySelector("[data-menu-toggle]");
+  var menu = document.getElementById("site-menu");
+  if (toggle && menu) {
+    toggle.hidden = false;
+    document.documentElement.classList.add("has-menu-toggle");
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      menu.classList.toggle("is-open", open);
+    });
+  }
+
+  // Library filters: open in the sidebar on wide screens, folded on phones.
+  var wide = window.matchMedia && window.matchMedia("(min-width: 60em)");
+  var filters = document.querySelectorAll(".library-filters__details");
+  for (var i = 0; i < filters.length; i++) {
+    if (wide && wide.matches) {
+      filters[i].open = true;
+    }
+  }
 })();

@@ -104,11 +104,25 @@ def test_filter_open_case_study_and_load_video_only_after_click(page, library):
     assert video_requests == []
     assert_accessible(page)
 
+    page_policy = page.evaluate(
+        "async () => (await fetch(location.href)).headers.get('content-security-policy')"
+    )
+    assert VIDEO_HOST not in page_policy
+
     load_button.click()
     frame = page.locator("iframe.two-click-video__frame")
     frame.wait_for()
-    assert frame.get_attribute("src").startswith(f"https://{VIDEO_HOST}/embed/aqz-KE-bpKQ")
+    # Our own frame page; only its response (after the click) allows the video host.
+    assert frame.get_attribute("src").startswith("/video/?v=")
     assert frame.get_attribute("title") == "Rundgang mit der Leerstandslotsin"
+    player = page.frame_locator("iframe.two-click-video__frame").locator("iframe")
+    player.wait_for(state="attached")
+    assert player.get_attribute("src").startswith(f"https://{VIDEO_HOST}/embed/aqz-KE-bpKQ")
+    frame_policy = page.evaluate(
+        "async (src) => (await fetch(src)).headers.get('content-security-policy')",
+        frame.get_attribute("src"),
+    )
+    assert f"frame-src 'self' https://{VIDEO_HOST}" in frame_policy
     page.wait_for_timeout(300)
     assert video_requests and all(VIDEO_HOST in url for url in video_requests)
 

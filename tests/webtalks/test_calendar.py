@@ -3,10 +3,12 @@ import zoneinfo
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 
 from tests.factories import make_member
 from webtalks import services
+from webtalks.models import EventPage
 
 pytestmark = pytest.mark.django_db
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
@@ -74,3 +76,30 @@ def test_my_registrations_page_shows_the_feed_address(client, make_event):
     client.force_login(member)
     html = client.get(reverse("webtalks:my_registrations")).content.decode()
     assert event.title in html and "/anmeldungen/kalender/" in html
+
+
+def test_ics_has_no_english_comment(client, make_event):
+    event = make_event()
+    content = client.get(event.url + "kalender/").content.decode()
+    assert "BEGIN:VTIMEZONE" in content
+    assert "COMMENT" not in content
+    assert "This timezone" not in content
+
+
+def test_my_registrations_shows_past_events_apart(client, make_event):
+    member = make_member()
+    upcoming = make_event(title="Kommender Roundtable")
+    finished = make_event(title="Vergangener WebTalk")
+    services.register_for_event(upcoming, user=member)
+    services.register_for_event(finished, user=member)
+    past_start = timezone.now() - datetime.timedelta(days=10)
+    EventPage.objects.filter(pk=finished.pk).update(
+        start=past_start, end=past_start + datetime.timedelta(hours=1)
+    )
+    client.force_login(member)
+    html = client.get(reverse("webtalks:my_registrations")).content.decode()
+    upcoming_part, past_part = html.split("Vergangene Veranstaltungen")
+    assert "Kommender Roundtable" in upcoming_part
+    assert "Vergangener WebTalk" not in upcoming_part
+    assert "Vergangener WebTalk" in past_part and "vorbei seit" in past_part
+    assert "Angemeldet" not in past_part

@@ -3,6 +3,7 @@ with history, deleting one's own post, "hilfreich", rate and link limits, page c
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.text import slugify
 
 from network.forum import services
 from network.models import HelpfulMark, Post, StandardPage, Thread
@@ -231,3 +232,54 @@ def test_failed_comment_comes_back_with_text_and_error(client, home_page):
     assert "erlaubt sind 2" in html
     assert "[a](https://a.example.org)" in html
     assert "forum_comment_draft" not in request.session
+
+
+@pytest.mark.parametrize(
+    ("typed", "rendered"),
+    [
+        ("**Eigentümer*innen**", "<strong>Eigentümer*innen</strong>"),
+        ("Eigentümer*innen und Bürger*innen", "Eigentümer*innen und Bürger*innen"),
+        ("**Bürger:innen** und Händler_innen", "<strong>Bürger:innen</strong> und Händler_innen"),
+        ("die Lehrer*in und *betont*", "die Lehrer*in und <em>betont</em>"),
+    ],
+)
+def test_the_gender_star_is_text_never_emphasis(client, thread, other_member, typed, rendered):
+    client.force_login(other_member)
+    response = client.post(thread.get_absolute_url(), {"body": typed}, follow=True)
+    assert response.status_code == 200
+    assert f"<p>{rendered}</p>" in response.content.decode()
+    assert thread.posts.order_by("-pk").first().body_html == f"<p>{rendered}</p>"
+
+
+def test_a_mention_shows_the_name_as_a_link_not_the_handle(client, thread, member, other_member):
+    client.force_login(other_member)
+    handle = f"@{slugify(member.display_name)}-{member.pk}"
+    client.post(thread.get_absolute_url(), {"body": f"Frage an {handle}: wie lief es?"})
+    post = thread.posts.order_by("-pk").first()
+    organisation = member.memberships.get().organisation
+    assert handle not in post.body_html
+    assert f'href="{organisation.get_absolute_url()}"' in post.body_html
+    assert "@Anna Schmidt</a>" in post.body_html
+    assert member.notifications.filter(kind="mention").exists()
+
+
+def test_a_typed_name_without_the_picker_mentions_the_member(client, thread, member, other_member):
+    client.force_login(other_member)
+    client.post(thread.get_absolute_url(), {"body": "Danke @Anna für den Tipp!"})
+    post = thread.posts.order_by("-pk").first()
+    assert f"-{member.pk}" in post.body_markdown
+    assert "@Anna Schmidt</a>" in post.body_html
+    assert member.notifications.filter(kind="mention").exists()
+
+
+def test_an_ambiguous_typed_name_says_so_and_keeps_the_text(client, thread, member, other_member):
+    established(make_member(first_name="Anna", last_name="Zimmermann"))
+    client.force_login(other_member)
+    typed = "Danke @Anna für den Tipp!"
+    response = client.post(thread.get_absolute_url(), {"body": typed})
+    assert response.status_code == 400  # the thread page with the form and its error
+    body = response.content.decode()
+    assert "passt auf mehrere Mitglieder" in body
+    assert "Anna Schmidt" in body and "Anna Zimmermann" in body
+    assert typed in body
+    assert not member.notifications.filter(kind="mention").exists()
