@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from .items import Item, region_mask, shared_regions, size_mask, sizes_fit
+from .knowledge import Sources, Verdict, corpus_neighbours, german_nouns
 from .matches import Match, Reason, region_reason, size_reason
 from .synonyms import DEFAULT_SYNONYMS, GroupData, Thesaurus
 from .text import Lexicon, Token, fold, normalise_word, words
-from .vocabulary import BASE_VOCABULARY
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +62,11 @@ class Weights:
     feedback_terms: int = 20
     feedback_weight: float = 0.4
     feedback_rerank: int = 50
+    # Corpus neighbours join the query at this share of their feature's weight (times
+    # their similarity); a helpful verdict teaches the offer the need's features at
+    # this share of their weight.
+    corpus_weight: float = 0.3
+    learned_weight: float = 0.3
 
 
 @dataclass(slots=True)
@@ -81,11 +86,24 @@ class MatchIndex:
         synonyms: Iterable[GroupData] = DEFAULT_SYNONYMS,
         extra_synonyms: Iterable[GroupData] = (),
         weights: Weights | None = None,
+        sources: Sources | None = None,
+        corpus: Iterable[str] = (),
+        verdicts: Iterable[Verdict] = (),
     ):
+        """`corpus`: more of the platform's texts (case studies, articles, forum posts) to
+        learn which words occur together; `verdicts`: members' verdicts to learn from.
+        `sources` switches the knowledge sources (all on by default)."""
         self.weights = weights or Weights()
-        self.thesaurus = Thesaurus(synonyms, extra_synonyms)
-        self.lexicon = Lexicon(fold(word) for word in BASE_VOCABULARY)
+        self.sources = sources = sources or Sources()
+        # Editors' groups always apply: they correct the engine.
+        self.thesaurus = Thesaurus(synonyms if sources.thesaurus else (), extra_synonyms)
+        if sources.lexicon:
+            self.lexicon = Lexicon(dictionary=german_nouns())
+        else:
+            self.lexicon = Lexicon()
         self.lexicon.add_text_words(self.thesaurus.vocabulary())
+        self._neighbours: dict[str, tuple[tuple[str, float], ...]] = {}
+        self._learned: dict[str, dict[str, float]] = {}
         self._items: dict[str, Item] = {}
         self._profiles: dict[str, Profile] = {}
         # feature -> {item id: BM25 impact}; the impact depends on the average
@@ -98,11 +116,21 @@ class MatchIndex:
         self._label_cache_generation = -1
         self._champions: dict[str, list[tuple[str, float]]] = {}
         items = list(items)
+        corpus = list(corpus) if sources.corpus else []
         # Learn the whole catalog's words first, so every item's compounds split alike.
         for item in items:
             self.lexicon.add_text_words(_item_words(item))
+        for text in corpus:
+            self.lexicon.add_text_words(words(text))
+        if sources.feedback:
+            self._learn(verdicts)
         for item in items:
             self._insert(item)
+        if sources.corpus:
+            self._neighbours = corpus_neighbours(
+                [self._plain_features(profile.features) for profile in self._profiles.values()]
+                + [self._plain_features(self._text_features(text)) for text in corpus]
+            )
         self._refresh_impacts()
 
     # -- updating ---------------------------------------------------------------
@@ -142,8 +170,36 @@ class MatchIndex:
         self._total_length -= profile.length
         del self._masks[item_id]
 
+    def _learn(self, verdicts: Iterable[Verdict]) -> None:
+        """A helpful verdict teaches the offer the need's own words (not its synonyms)."""
+        share = self.weights.learned_weight
+        for verdict in verdicts:
+            if not verdict.helpful:
+                continue
+            learned = self._learned.setdefault(verdict.item_id, {})
+            for feature, frequency in self.analyse(verdict.query).features.items():
+                if not feature.startswith("~"):
+                    learned[feature] = learned.get(feature, 0.0) + share * frequency
+
+    @staticmethod
+    def _plain_features(features: dict[str, float]) -> list[str]:
+        return [feature for feature in features if not feature.startswith("~")]
+
+    def _text_features(self, text: str) -> dict[str, float]:
+        features: dict[str, float] = defaultdict(float)
+        self._add_tokens(self.lexicon.tokens(text), 1.0, features, {}, is_tag=False)
+        return features
+
     def _insert(self, item: Item) -> None:
         profile = self.analyse(item)
+        learned = self._learned.get(item.id)
+        if learned:
+            own = profile.features
+            merged = dict(own)
+            for feature, weight in learned.items():
+                merged[feature] = merged.get(feature, 0.0) + weight
+            # Reasons only name what the item itself says: learned words get no label.
+            profile = Profile(merged, profile.length, profile.labels)
         self._items[item.id] = item
         self._profiles[item.id] = profile
         self._total_length += profile.length
@@ -255,6 +311,17 @@ class MatchIndex:
         if len(result) > weights.max_query_features:
             kept = heapq.nlargest(weights.max_query_features, result, key=result.get)
             result = {feature: result[feature] for feature in kept}
+        if self._neighbours:
+            expanded: dict[str, float] = {}
+            for feature, weight in result.items():
+                for other, similarity in self._neighbours.get(feature, ()):
+                    postings = self._postings.get(other)
+                    if other in result or not postings or len(postings) > too_common:
+                        continue
+                    value = weight * weights.corpus_weight * similarity
+                    if value > expanded.get(other, 0.0):
+                        expanded[other] = value
+            result.update(expanded)
         return result
 
     def _feedback(self, query: Item | None, query_weights: dict[str, float],
@@ -434,6 +501,10 @@ class MatchIndex:
         seen_keys: set[str] = set()
         for feature in sorted(contributions, key=contributions.get, reverse=True):
             if len(self._postings[feature]) > generic and len(self._items) >= 10:
+                continue
+            # A topic both items name themselves: not a corpus neighbour of the query's
+            # words, nor a word the candidate learned from feedback.
+            if feature not in query_profile.features or feature not in candidate_labels:
                 continue
             label = candidate_labels.get(feature) or query_profile.labels.get(feature)
             if not label:

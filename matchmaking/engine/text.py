@@ -60,6 +60,11 @@ _ELIDED_ENDINGS = ("e",)
 MIN_PART_LENGTH = 3
 _TOKEN_CACHE_SIZE = 500_000
 MIN_COMPOUND_LENGTH = 7
+# Dictionary words shorter than this are no compound parts ("Pop", "Zug"); nor are
+# nouns that are also derivational suffixes ("Kund|schaft").
+_MIN_DICTIONARY_PART = 4
+_NOT_PARTS = frozenset({"schaft", "schaften", "tion", "nomie", "logie", "thek", "chen",
+                        "lein", "ling", "nisse", "heit", "keit", "ismus", "erei", "ation"})
 
 STOP_WORDS = frozenset(
     """
@@ -183,7 +188,13 @@ class Lexicon:
     engine that "Leerstandsmanagement" contains it. It only grows.
     """
 
-    def __init__(self, vocabulary: Iterable[str] = ()):
+    def __init__(self, vocabulary: Iterable[str] = (),
+                 dictionary: tuple[frozenset[str], frozenset[str]] | None = None):
+        # A German noun list (folded lemmas, their stems) whose words count as known
+        # compound parts; see `knowledge.german_nouns()`.
+        words_, stems_ = dictionary or (frozenset(), frozenset())
+        self._dictionary = words_ - _NOT_PARTS
+        self._dictionary_stems = stems_
         self._surfaces: set[str] = set()
         self._stems: set[str] = set()
         self._starts: dict[str, int] = {}
@@ -195,6 +206,10 @@ class Lexicon:
 
     def __contains__(self, word: str) -> bool:
         return word in self._surfaces or word in self._stems
+
+    def _known(self, word: str) -> bool:
+        return word in self._surfaces or (
+            len(word) >= _MIN_DICTIONARY_PART and word in self._dictionary)
 
     def __len__(self) -> int:
         return len(self._surfaces)
@@ -244,7 +259,10 @@ class Lexicon:
         return tuple(parts.items())
 
     def _is_known_tail(self, tail: str) -> bool:
-        return tail in self._surfaces or stem(tail) in self._stems
+        if tail in self._surfaces or stem(tail) in self._stems:
+            return True
+        return len(tail) >= _MIN_DICTIONARY_PART and (
+            tail in self._dictionary or stem(tail) in self._dictionary_stems)
 
     def _best_split(self, word: str, start: int, depth: int = 0) -> tuple[str, ...] | None:
         """The most plausible parts of word[start:]: every part but the last is a known
@@ -260,7 +278,7 @@ class Lexicon:
     def _splits(self, word: str, start: int, depth: int) -> Iterator[tuple[str, ...]]:
         # A word the catalog uses on its own is only split into known parts
         # ("Gastronomen" is not "Gastro|nomen").
-        guess_tail = word not in self._surfaces
+        guess_tail = word not in self._surfaces and word not in self._dictionary
         rest = word[start:]
         if depth > 0 and self._is_known_tail(rest):
             yield (rest,)
@@ -269,7 +287,7 @@ class Lexicon:
             return
         for end in range(len(word) - MIN_PART_LENGTH, start + MIN_PART_LENGTH - 1, -1):
             head = word[start:end]
-            known_head = head in self._surfaces
+            known_head = self._known(head)
             if not known_head:
                 # "Schul|befragung", "Förder|gelder", "Miet|zuschuss": a known word that
                 # drops its "-e" or "-en" in front of the next part.
@@ -314,7 +332,7 @@ class Lexicon:
         if len(head) < _MIN_ELIDED_HEAD:
             return None
         for ending in _ELIDED_ENDINGS:
-            if head + ending in self._surfaces:
+            if self._known(head + ending):
                 return head + ending
         return None
 
