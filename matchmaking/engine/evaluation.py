@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .dataset import Dataset, DatasetError, Need, load_dataset, parse_dataset
+from .dataset import Dataset, DatasetError, Need, parse_dataset
 from .index import MatchIndex
 from .items import Item
 from .knowledge import Sources, Verdict

@@ -4,11 +4,10 @@ import json
 import json as _json
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-
-from django.conf import settings
 
 from matchmaking.engine import DatasetError, MatchIndex, evaluate, load_dataset, rank_by_tag_overlap
 from matchmaking.engine.evaluation import (
