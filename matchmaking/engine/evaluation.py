@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .dataset import Dataset, DatasetError, Need, parse_dataset
@@ -140,9 +140,9 @@ def tfidf_factory(offers: Sequence[Item], _training: Iterable[Need] = ()) -> Ran
 # -- the engine and its ablations ------------------------------------------------------
 
 
-def engine_factory(sources: Sources | None = None) -> RankerFactory:
+def engine_factory(sources: Sources | None = None, corpus: Sequence[str] = ()) -> RankerFactory:
     def factory(offers: Sequence[Item], training: Sequence[Need] = ()) -> Ranker:
-        index = MatchIndex(offers, sources=sources or Sources(),
+        index = MatchIndex(offers, sources=sources or Sources(), corpus=corpus,
                            verdicts=simulated_verdicts(training))
         return index.ranking
 
@@ -160,9 +160,13 @@ def simulated_verdicts(needs: Iterable[Need]) -> list[Verdict]:
     return verdicts
 
 
-def default_rows() -> list[Row]:
-    """The engine, each knowledge source alone on top of the bare engine, the baselines."""
-    rows = [Row("Engine (alle Quellen)", engine_factory(Sources()))]
+def default_rows(corpus: Sequence[str] = ()) -> list[Row]:
+    """The engine, each knowledge source alone on top of the bare engine, the baselines.
+
+    `corpus`: the platform's other texts (case studies, articles, …) for the corpus source."""
+    rows = [Row("Engine (alle Quellen, ohne Feedback)", engine_factory(Sources(), corpus))]
+    rows.append(Row("Engine (alle Quellen) + Feedback (2-fach Kreuzvalidierung)",
+                    engine_factory(Sources(), corpus), learns=True))
     bare = Sources.none()
     rows.append(Row("Engine ohne Wissensquellen", engine_factory(bare)))
     for name, label in Sources.LABELS.items():
@@ -170,9 +174,11 @@ def default_rows() -> list[Row]:
             rows.append(Row(f"  nur + {label} (2-fach Kreuzvalidierung)",
                             engine_factory(bare.with_(name)), learns=True))
         else:
-            rows.append(Row(f"  nur + {label}", engine_factory(bare.with_(name))))
-    rows.append(Row("Engine (alle Quellen) + Feedback (2-fach Kreuzvalidierung)",
-                    engine_factory(Sources()), learns=True))
+            rows.append(Row(f"  nur + {label}", engine_factory(bare.with_(name), corpus)))
+    for name, label in Sources.LABELS.items():
+        if name != "feedback":
+            rows.append(Row(f"  alle außer {label}",
+                            engine_factory(replace(Sources(), **{name: False}), corpus)))
     rows.append(Row("TF-IDF Zeichen-3–5-Gramme (scikit-learn)", tfidf_factory))
     rows.append(Row("reine Tag-Überschneidung", tag_overlap_factory))
     return rows

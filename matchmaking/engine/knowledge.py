@@ -86,33 +86,36 @@ def _load_nouns() -> tuple[frozenset[str], frozenset[str]]:
         version = getattr(simplemma, "__version__", "x")
     except ImportError:  # the lexicon is optional: without it, splitting uses the catalog
         return frozenset(), frozenset()
-    cache = Path(tempfile.gettempdir()) / f"stadtlabor-nouns-de-simplemma-{version}.txt.gz"
-    lemmas: list[str] = []
+    cache = Path(tempfile.gettempdir()) / f"stadtlabor-nouns-stems-de-simplemma-{version}.txt.gz"
+    lines: list[str] = []
     if cache.exists():
         try:
-            lemmas = gzip.decompress(cache.read_bytes()).decode("utf-8").split("\n")
+            lines = gzip.decompress(cache.read_bytes()).decode("utf-8").split("\n")
         except (OSError, EOFError, UnicodeDecodeError):
-            lemmas = []
-    if not lemmas:
-        from simplemma.strategies.dictionaries.dictionary_factory import (
-            DefaultDictionaryFactory,
-        )
+            lines = []
+    if lines and all("\t" in line for line in lines[:10]):
+        pairs = [line.split("\t", 1) for line in lines]
+        return frozenset(word for word, _ in pairs), frozenset(key for _, key in pairs)
+    from simplemma.strategies.dictionaries.dictionary_factory import (
+        DefaultDictionaryFactory,
+    )
 
-        dictionary = DefaultDictionaryFactory().get_dictionary("de")
-        found = set()
-        for value in dictionary.values():
-            word = value.decode("utf-8") if isinstance(value, bytes) else str(value)
-            if word[:1].isupper() and word.isalpha() and len(word) >= MIN_DICTIONARY_PART:
-                found.add(fold(word))
-        lemmas = sorted(found)
-        try:
-            partial = cache.with_suffix(f".{threading.get_ident()}.tmp")
-            partial.write_bytes(gzip.compress("\n".join(lemmas).encode("utf-8")))
-            partial.replace(cache)
-        except OSError:
-            pass
-    words = frozenset(lemmas)
-    return words, frozenset(stem(word) for word in words)
+    dictionary = DefaultDictionaryFactory().get_dictionary("de")
+    found = set()
+    for value in dictionary.values():
+        word = value.decode("utf-8") if isinstance(value, bytes) else str(value)
+        if word[:1].isupper() and word.isalpha() and len(word) >= MIN_DICTIONARY_PART:
+            found.add(fold(word))
+    lemmas = sorted(found)
+    stems = [stem(word) for word in lemmas]
+    try:
+        partial = cache.with_suffix(f".{threading.get_ident()}.tmp")
+        text = "\n".join(f"{word}\t{key}" for word, key in zip(lemmas, stems, strict=True))
+        partial.write_bytes(gzip.compress(text.encode("utf-8")))
+        partial.replace(cache)
+    except OSError:
+        pass
+    return frozenset(lemmas), frozenset(stems)
 
 
 # -- distributional neighbours from the platform's texts -------------------------------

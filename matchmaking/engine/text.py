@@ -8,6 +8,7 @@ descriptions, synonym entries — goes through `normalise_word()`, so that
 
 from __future__ import annotations
 
+import copy
 import re
 import threading
 from collections.abc import Iterable, Iterator
@@ -192,9 +193,8 @@ class Lexicon:
                  dictionary: tuple[frozenset[str], frozenset[str]] | None = None):
         # A German noun list (folded lemmas, their stems) whose words count as known
         # compound parts; see `knowledge.german_nouns()`.
-        words_, stems_ = dictionary or (frozenset(), frozenset())
-        self._dictionary = words_ - _NOT_PARTS
-        self._dictionary_stems = stems_
+        self._dictionary: frozenset[str] = frozenset()
+        self._dictionary_stems: frozenset[str] = frozenset()
         self._surfaces: set[str] = set()
         self._stems: set[str] = set()
         self._starts: dict[str, int] = {}
@@ -202,6 +202,15 @@ class Lexicon:
         # the lexicon has grown (its generation changed); a split once found is kept.
         self._tokens: dict[str, tuple[Token, int]] = {}
         self._generation = 0
+        # Nouns are also split against the dictionary, unless the dictionary knows the
+        # word itself ("Plattform" is no "Platt|form", "Bürgerin" no "Burg|in"); a view
+        # that shares this lexicon's words does that.
+        self._nouns: Lexicon | None = None
+        if dictionary and dictionary[0]:
+            nouns = copy.copy(self)
+            nouns._dictionary = dictionary[0] - _NOT_PARTS
+            nouns._dictionary_stems = dictionary[1]
+            self._nouns = nouns
         self.add_text_words(vocabulary)
 
     def __contains__(self, word: str) -> bool:
@@ -362,7 +371,13 @@ class Lexicon:
             if len(pieces) > 1 and len(piece) >= MIN_PART_LENGTH and _is_content_word(piece):
                 parts.setdefault(stem(piece), piece)
             feminine = _FEMININE.match(piece)
-            for key, part in self.split_parts(feminine.group(1) if feminine else piece):
+            base = feminine.group(1) if feminine else piece
+            splitter = self
+            nouns = self._nouns
+            if nouns is not None and surface[:1].isupper() and not (
+                    base in nouns._dictionary or stem(base) in nouns._dictionary_stems):
+                splitter = nouns
+            for key, part in splitter.split_parts(base):
                 parts.setdefault(key, part)
         key = stem(raw.replace("-", ""))
         parts.pop(key, None)

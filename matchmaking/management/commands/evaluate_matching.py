@@ -1,5 +1,6 @@
 """Evaluate the matching engine on a benchmark dataset (nDCG@k, P@k, MRR)."""
 
+import importlib
 import json
 import json as _json
 import time
@@ -18,6 +19,7 @@ from matchmaking.engine.evaluation import (
     table,
 )
 from matchmaking.engine.metrics import ndcg_at_k
+from matchmaking.engine.texts import strings_in
 
 DATA_DIR = settings.BASE_DIR / "tests" / "matchmaking" / "data"
 STANDARD_SETS = {
@@ -118,7 +120,7 @@ class Command(BaseCommand):
         except DatasetError as error:
             raise CommandError(str(error))
         started = time.perf_counter()
-        results = table(default_rows(), datasets, k)
+        results = table(default_rows(platform_corpus()), datasets, k)
         if as_json:
             self.stdout.write(_json.dumps(
                 {row: {name: {key: round(value, 4) for key, value in metrics.items()}
@@ -129,6 +131,31 @@ class Command(BaseCommand):
         self.stdout.write(_("(%(seconds).1f s; Feedback-Zeilen: Urteile aus der einen Hälfte "
                             "der Bedarfe, gemessen auf der anderen, und umgekehrt)")
                           % {"seconds": time.perf_counter() - started})
+
+
+# The platform's own texts the corpus source learns from in the evaluation: the demo's
+# case studies, articles, pain points, offers and funding programmes (in production the
+# index reads the same kinds of texts from the database).
+DEMO_TEXTS = (
+    ("bestpractice.demo_cases", "CASES_PART_ONE"),
+    ("bestpractice.demo_cases_more", "CASES_PART_TWO"),
+    ("bestpractice.demo_articles", "ARTICLES"),
+    ("matchmaking.demo_data", "PAIN_POINTS"),
+    ("matchmaking.demo_data", "PROVIDERS"),
+    ("matchmaking.demo_offers", "OFFERS"),
+    ("matchmaking.demo_funding", "PROGRAMMES"),
+)
+
+
+def platform_corpus() -> list[str]:
+    texts = []
+    for module_name, attribute in DEMO_TEXTS:
+        try:
+            records = getattr(importlib.import_module(module_name), attribute)
+        except (ImportError, AttributeError):
+            continue
+        texts.extend(" ".join(strings_in(record)) for record in records)
+    return [text for text in texts if text]
 
 
 def _dumps(metrics):
