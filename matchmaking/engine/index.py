@@ -22,9 +22,10 @@ from operator import itemgetter
 
 from .items import Item, region_mask, shared_regions, size_mask, sizes_fit
 from .knowledge import Sources, Verdict, corpus_neighbours, german_nouns
-from .matches import Match, Reason, region_reason, size_reason
+from .matches import CAVEATS, Match, Reason, region_reason, size_reason
 from .synonyms import DEFAULT_SYNONYMS, GroupData, Thesaurus
 from .text import Lexicon, Token, fold, normalise_word, words
+from .text import is_content_word as _content
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,7 @@ class Weights:
     # Topics named in a reason; features on more than this share of the catalog
     # are too generic to be named.
     reason_topics: int = 3
+    reason_related: int = 2
     reason_max_share: float = 0.25
     # Pseudo-relevance feedback: the telling features (at most `feedback_terms`) of the
     # best `feedback_docs` matches join the query at `feedback_weight` of its strongest
@@ -73,7 +75,11 @@ class Weights:
 class Profile:
     features: dict[str, float]
     length: float
+    # Per feature, the whole term of this item that carries it, as written: a tag, or a
+    # whole noun (also for a compound part or a synonym group it triggers).
     labels: dict[str, str] = field(default_factory=dict)
+    # The keys of the item's whole words (not compound parts, not synonyms).
+    words: frozenset[str] = frozenset()
 
 
 class MatchIndex:
@@ -187,7 +193,7 @@ class MatchIndex:
 
     def _text_features(self, text: str) -> dict[str, float]:
         features: dict[str, float] = defaultdict(float)
-        self._add_tokens(self.lexicon.tokens(text), 1.0, features, {}, is_tag=False)
+        self._add_tokens(self.lexicon.tokens(text), 1.0, features, {})
         return features
 
     def _insert(self, item: Item) -> None:
@@ -199,7 +205,7 @@ class MatchIndex:
             for feature, weight in learned.items():
                 merged[feature] = merged.get(feature, 0.0) + weight
             # Reasons only name what the item itself says: learned words get no label.
-            profile = Profile(merged, profile.length, profile.labels)
+            profile = Profile(merged, profile.length, profile.labels, profile.words)
         self._items[item.id] = item
         self._profiles[item.id] = profile
         self._total_length += profile.length
@@ -214,40 +220,65 @@ class MatchIndex:
     # -- analysis ---------------------------------------------------------------
 
     def analyse(self, item: Item) -> Profile:
-        """The weighted features of an item, and a readable label for each."""
+        """The weighted features of an item, and the whole term that carries each."""
         features: dict[str, float] = defaultdict(float)
         labels: dict[str, str] = {}
+        whole_words: set[str] = set()
         length = 0.0
-        fields = (
-            (self.weights.tags, item.tags),
-            (self.weights.title, (item.title,)),
-            (self.weights.description, (item.description,)),
-        )
-        for weight, texts in fields:
-            for text in texts:
-                tokens = self.lexicon.tokens(text)
-                length += weight * len(tokens)
-                self._add_tokens(tokens, weight, features, labels, is_tag=texts is item.tags)
-        return Profile(dict(features), max(length, 1.0), labels)
+        weights = self.weights
+        for tag in item.tags:
+            tokens = self.lexicon.tokens(tag)
+            length += weights.tags * len(tokens)
+            self._add_tokens(tokens, weights.tags, features, labels, whole_words,
+                             tag=" ".join(tag.split()))
+        for weight, text in ((weights.title, item.title), (weights.description, item.description)):
+            tokens = self.lexicon.tokens(text)
+            length += weight * len(tokens)
+            self._add_tokens(tokens, weight, features, labels, whole_words)
+        return Profile(dict(features), max(length, 1.0), labels, frozenset(whole_words))
 
     def _add_tokens(self, tokens: list[Token], weight: float, features: dict[str, float],
-                    labels: dict[str, str], *, is_tag: bool) -> None:
+                    labels: dict[str, str], whole_words: set[str] | None = None, *,
+                    tag: str | None = None) -> None:
         part_weight = weight * self.weights.compound_part
-        tag_label = " ".join(token.surface for token in tokens) if is_tag else ""
         for token in tokens:
             features[token.key] += weight
-            # Reasons name tags as typed, and otherwise only nouns (capitalised in German).
-            if is_tag:
-                labels.setdefault(token.key, tag_label)
-            elif token.surface[:1].isupper():
-                labels.setdefault(token.key, token.surface)
-            for part, surface in zip(token.parts, token.part_surfaces, strict=True):
+            if whole_words is not None:
+                whole_words.add(token.key)
+            # Reasons name tags as typed, and otherwise whole nouns (capitalised in German),
+            # never a compound's part on its own ("Stand" of "Leerstand").
+            term = tag if tag is not None else (
+                token.surface if token.surface[:1].isupper() else None)
+            if term:
+                labels.setdefault(token.key, term)
+            for part in token.parts:
                 features[part] += part_weight
-                labels.setdefault(part, surface)
+                if term:
+                    labels.setdefault(part, term)
         for group, strength in self._synonym_hits(tokens).items():
             feature = self.thesaurus.feature(group)
             features[feature] += weight * strength * self.thesaurus.weight(group)
-            labels.setdefault(feature, self.thesaurus.label(feature))
+            if tag is not None:
+                labels.setdefault(feature, tag)
+            else:
+                term = self._synonym_term(tokens, group)
+                if term:
+                    labels.setdefault(feature, term)
+
+    def _synonym_term(self, tokens: list[Token], group: int) -> str | None:
+        """The item's own word that names a synonym group (a noun, or the phrase)."""
+        thesaurus = self.thesaurus
+        keys = [token.key for token in tokens]
+        for position, token in enumerate(tokens):
+            if group in thesaurus.single.get(token.key, ()) or any(
+                    group in thesaurus.single.get(part, ()) for part in token.parts):
+                if token.surface[:1].isupper():
+                    return token.surface
+            for size in range(2, thesaurus.longest_phrase + 1):
+                phrase = tuple(keys[position : position + size])
+                if len(phrase) == size and group in thesaurus.phrases.get(phrase, ()):
+                    return " ".join(t.surface for t in tokens[position : position + size])
+        return None
 
     def _synonym_hits(self, tokens: list[Token]) -> dict[int, float]:
         """Synonym groups the tokens name, with how strongly (a compound part counts less)."""
@@ -420,17 +451,23 @@ class MatchIndex:
         """The k best matches for an item, best first, each with its reasons.
 
         Candidates that do not serve the query's state rank below all that do;
-        candidates for other town sizes lose part of their score.
+        candidates for other town sizes lose part of their score. A candidate that shares
+        no topic both items name (only a corpus neighbour, say) is left out: nobody could
+        read why it was suggested.
         """
         if k <= 0:
             return []
         profile = self.analyse(query)
         query_weights, scores = self._scored(query, profile, self._itself(query))
-        best = self._best(query, scores, k, min_score)
-        return [
-            self._match(query, profile, query_weights, item_id, score)
-            for (_, _, item_id, score) in best
-        ]
+        wanted = k
+        while True:
+            best = self._best(query, scores, wanted, min_score)
+            matches = [self._match(query, profile, query_weights, item_id, score)
+                       for (_, _, item_id, score) in best]
+            shown = [match for match in matches if match.topical]
+            if len(shown) >= k or len(best) < wanted:
+                return shown[:k]
+            wanted *= 2
 
     def ranking(self, query: Item) -> list[str]:
         """Every catalog id in rank order: matched candidates first, then the rest by id."""
@@ -476,47 +513,70 @@ class MatchIndex:
     def _match(self, query: Item, profile: Profile, query_weights: dict[str, float],
                item_id: str, score: float) -> Match:
         candidate = self._items[item_id]
-        topics = self._topics(profile, query_weights, item_id)
+        topics, related = self._topics(profile, query_weights, item_id)
         shared = shared_regions(query, candidate)
         fits = sizes_fit(query, candidate)
         reasons = [Reason("topics", topics)] if topics else []
-        region = region_reason(shared, query.regions, candidate.regions)
-        reasons.extend(reason for reason in (region, size_reason(fits)) if reason is not None)
+        if related:
+            reasons.append(Reason("related", related))
+        caveats = []
+        for reason in (region_reason(shared, query.regions, candidate.regions),
+                       size_reason(fits, query.sizes, candidate.sizes)):
+            if reason is not None:
+                (caveats if reason.code in CAVEATS else reasons).append(reason)
         return Match(
             item_id=item_id,
             score=round(score, 4),
             reasons=tuple(reasons),
+            caveats=tuple(caveats),
             topics=topics,
             serves_region=None if shared is None else bool(shared),
             fits_size=fits,
         )
 
     def _topics(self, query_profile: Profile, query_weights: dict[str, float],
-                item_id: str) -> tuple[str, ...]:
-        """The labels of the shared features that weigh most, each named once."""
-        candidate_labels = self._profiles[item_id].labels
+                item_id: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The shared topics that weigh most, named as both items write them, and the
+        related terms (each item's own word for a shared compound part or synonym group,
+        "Ladenleerstand – Leerstand"), each topic named once."""
+        candidate = self._profiles[item_id]
         contributions = self._contributions(query_weights, item_id)
         generic = self.weights.reason_max_share * len(self._items)
         topics: list[str] = []
+        related: list[str] = []
         seen_keys: set[str] = set()
         for feature in sorted(contributions, key=contributions.get, reverse=True):
             if len(self._postings[feature]) > generic and len(self._items) >= 10:
                 continue
-            # A topic both items name themselves: not a corpus neighbour of the query's
-            # words, nor a word the candidate learned from feedback.
-            if feature not in query_profile.features or feature not in candidate_labels:
+            # Only what both items say themselves: no corpus neighbour of the query's
+            # words, no word the candidate learned from feedback.
+            if feature not in query_profile.labels or feature not in candidate.labels:
                 continue
-            label = candidate_labels.get(feature) or query_profile.labels.get(feature)
-            if not label:
-                continue
-            keys = self._label_keys(label)
+            own, theirs = candidate.labels[feature], query_profile.labels[feature]
+            if self._term_in(own, query_profile):
+                term, pair = own, None
+            elif self._term_in(theirs, candidate):
+                term, pair = theirs, None
+            else:
+                term, pair = None, f"{theirs} – {own}"
+            keys = self._label_keys(own) | self._label_keys(theirs)
             if keys & seen_keys:
                 continue
+            if term is not None and len(topics) < self.weights.reason_topics:
+                topics.append(term)
+            elif pair is not None and len(related) < self.weights.reason_related:
+                related.append(pair)
+            else:
+                continue
             seen_keys |= keys
-            topics.append(label)
             if len(topics) == self.weights.reason_topics:
                 break
-        return tuple(topics)
+        return tuple(topics), tuple(related)
+
+    def _term_in(self, term: str, profile: Profile) -> bool:
+        """Whether every word of a term is one of the item's whole words."""
+        keys = [normalise_word(word) for word in term.split() if _content(word)]
+        return bool(keys) and all(key in profile.words for key in keys)
 
     def _label_keys(self, label: str) -> frozenset[str]:
         """The keys a reason label stands for, so one topic is not named twice."""

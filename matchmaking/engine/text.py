@@ -34,6 +34,9 @@ _FOLD_TABLE = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": 
 # marks of inclusive writing ("Händler*innen", "Bürger:innen") are joined first.
 _GENDER_MARK = re.compile(r"(?<=\w)[*:_/·](?=in(?:nen)?\b)", re.IGNORECASE)
 _WORD = re.compile(r"[0-9a-zäöüß]+(?:-[0-9a-zäöüß]+)*", re.IGNORECASE)
+# The same, with the gender mark kept ("Eigentümer*innen"), for the surface people read.
+_WORD_MARKED = re.compile(
+    r"[0-9a-zäöüß]+(?:[*:_/·](?=in(?:nen)?\b)[a-zäöüß]+)?(?:-[0-9a-zäöüß]+)*", re.IGNORECASE)
 
 # Feminine forms ("Händlerinnen", "Kundin") are reduced to the base noun, but only
 # after an ending that marks a person, so "beginnen" or "Termin" stay as they are.
@@ -140,11 +143,11 @@ def raw_words(text: str) -> Iterator[str]:
 
 
 def _word_matches(text: str) -> Iterator[tuple[str, str]]:
-    text = _GENDER_MARK.sub("", text)
-    for match in _WORD.finditer(text):
-        raw = fold(match.group())
+    for match in _WORD_MARKED.finditer(text):
+        surface = match.group()
+        raw = fold(_GENDER_MARK.sub("", surface))
         if _is_content_word(raw.replace("-", "")):
-            yield raw, match.group()
+            yield raw, surface
 
 
 def words(text: str) -> Iterator[str]:
@@ -155,6 +158,11 @@ def words(text: str) -> Iterator[str]:
             yield from (part for part in raw.split("-") if _is_content_word(part))
         else:
             yield raw
+
+
+def is_content_word(word: str) -> bool:
+    """Whether a word (as written) counts for matching: not a stop word or a number."""
+    return _is_content_word(fold(_GENDER_MARK.sub("", word)).replace("-", ""))
 
 
 def _is_content_word(word: str) -> bool:
