@@ -23,6 +23,7 @@ from operator import itemgetter
 from .items import Item, region_mask, shared_regions, size_mask, sizes_fit
 from .knowledge import Sources, Verdict, corpus_neighbours, german_nouns
 from .matches import CAVEATS, Match, Reason, region_reason, size_reason
+from .matrix import SparseScorer
 from .synonyms import DEFAULT_SYNONYMS, GroupData, Thesaurus
 from .text import Lexicon, Token, fold, normalise_word, words
 from .text import is_content_word as _content
@@ -45,9 +46,10 @@ class Weights:
     # cost the most).
     max_query_features: int = 40
     max_feature_share: float = 0.5
-    # Per feature, only the items it weighs most for are read ("champion lists"):
-    # exact for catalogs where no feature has more postings, approximate above.
-    champions: int = 300
+    # From this many items on, a sparse matrix (scipy) scores a query instead of the
+    # postings; it is rebuilt once this many items were added since it was built.
+    matrix_min_items: int = 2000
+    matrix_max_delta: int = 500
     # A candidate for other town sizes keeps this share of its score; one that does
     # not serve the query's state always ranks below every one that does.
     size_mismatch: float = 0.5
@@ -120,7 +122,8 @@ class MatchIndex:
         self._masks: dict[str, tuple[int, int]] = {}
         self._label_cache: dict[str, frozenset[str]] = {}
         self._label_cache_generation = -1
-        self._champions: dict[str, list[tuple[str, float]]] = {}
+        self._scorer: SparseScorer | None = None
+        self._delta: set[str] = set()
         items = list(items)
         corpus = list(corpus) if sources.corpus else []
         # Learn the whole catalog's words first, so every item's compounds split alike.
@@ -167,8 +170,10 @@ class MatchIndex:
         if profile is None:
             return
         del self._items[item_id]
+        if self._scorer is not None:
+            self._scorer.kill(item_id)
+        self._delta.discard(item_id)
         for feature in profile.features:
-            self._champions.pop(feature, None)
             postings = self._postings[feature]
             postings.pop(item_id, None)
             if not postings:
@@ -214,8 +219,9 @@ class MatchIndex:
         norm = self._length_norm(profile.length)
         for feature, frequency in profile.features.items():
             self._postings[feature][item.id] = self._impact(frequency, norm)
-            self._champions.pop(feature, None)
         self._masks[item.id] = (region_mask(item), size_mask(item))
+        if self._scorer is not None:
+            self._delta.add(item.id)
 
     # -- analysis ---------------------------------------------------------------
 
@@ -255,48 +261,38 @@ class MatchIndex:
                 features[part] += part_weight
                 if term:
                     labels.setdefault(part, term)
-        for group, strength in self._synonym_hits(tokens).items():
+        for group, (strength, term) in self._synonym_hits(tokens).items():
             feature = self.thesaurus.feature(group)
             features[feature] += weight * strength * self.thesaurus.weight(group)
-            if tag is not None:
-                labels.setdefault(feature, tag)
-            else:
-                term = self._synonym_term(tokens, group)
-                if term:
-                    labels.setdefault(feature, term)
+            term = tag if tag is not None else term
+            if term:
+                labels.setdefault(feature, term)
 
-    def _synonym_term(self, tokens: list[Token], group: int) -> str | None:
-        """The item's own word that names a synonym group (a noun, or the phrase)."""
+    def _synonym_hits(self, tokens: list[Token]) -> dict[int, tuple[float, str | None]]:
+        """Synonym groups the tokens name: how strongly (a compound part counts less), and
+        the item's own term that names it (a noun or the phrase), for reasons."""
         thesaurus = self.thesaurus
-        keys = [token.key for token in tokens]
-        for position, token in enumerate(tokens):
-            if group in thesaurus.single.get(token.key, ()) or any(
-                    group in thesaurus.single.get(part, ()) for part in token.parts):
-                if token.surface[:1].isupper():
-                    return token.surface
-            for size in range(2, thesaurus.longest_phrase + 1):
-                phrase = tuple(keys[position : position + size])
-                if len(phrase) == size and group in thesaurus.phrases.get(phrase, ()):
-                    return " ".join(t.surface for t in tokens[position : position + size])
-        return None
-
-    def _synonym_hits(self, tokens: list[Token]) -> dict[int, float]:
-        """Synonym groups the tokens name, with how strongly (a compound part counts less)."""
-        thesaurus = self.thesaurus
-        hits: dict[int, float] = {}
+        hits: dict[int, tuple[float, str | None]] = {}
         part_strength = self.weights.compound_part
         keys = [token.key for token in tokens]
+
+        def hit(group: int, strength: float, term: str | None) -> None:
+            old_strength, old_term = hits.get(group, (0.0, None))
+            hits[group] = (max(old_strength, strength), old_term or term)
+
         for position, token in enumerate(tokens):
+            noun = token.surface if token.surface[:1].isupper() else None
             for group in thesaurus.single.get(token.key, ()):
-                hits[group] = 1.0
+                hit(group, 1.0, noun)
             for part in token.parts:
                 for group in thesaurus.single.get(part, ()):
-                    hits[group] = max(hits.get(group, 0.0), part_strength)
+                    hit(group, part_strength, noun)
             for size in range(2, thesaurus.longest_phrase + 1):
                 phrase = tuple(keys[position : position + size])
                 if len(phrase) == size:
                     for group in thesaurus.phrases.get(phrase, ()):
-                        hits[group] = 1.0
+                        hit(group, 1.0, " ".join(
+                            t.surface for t in tokens[position : position + size]))
         return hits
 
     # -- scoring ----------------------------------------------------------------
@@ -321,7 +317,8 @@ class MatchIndex:
         if abs(average - self._norms_average) <= 0.02 * max(self._norms_average, 1.0):
             return
         self._norms_average = average
-        self._champions.clear()
+        self._scorer = None
+        self._delta.clear()
         for item_id, profile in self._profiles.items():
             norm = self._length_norm(profile.length)
             for feature, frequency in profile.features.items():
@@ -402,34 +399,53 @@ class MatchIndex:
             return self._scored(None, query, exclude)[1]
         return self._scored(query, self.analyse(query), exclude)[1]
 
-    def _scored(self, query: Item | None, profile: Profile, exclude: Iterable[str]):
-        """The query's looked-up feature weights, and the scores with feedback applied."""
+    def _scored(self, query: Item | None, profile: Profile, exclude: Iterable[str],
+                keep: int | None = None):
+        """The query's looked-up feature weights, and the scores with feedback applied.
+
+        With `keep`, a large catalog returns only the candidates that can still reach the
+        top `keep` (see `matrix.py`); the top of the list is exact either way."""
         self._refresh_impacts()
         exclude = tuple(exclude)
         query_weights = self._query_weights(profile)
-        scores = self._accumulate(query_weights, exclude)
+        if keep is not None and query is not None and \
+                len(self._items) >= self.weights.matrix_min_items:
+            scores = self._matrix_scores(query, query_weights, exclude,
+                                         max(keep, self.weights.feedback_rerank))
+        else:
+            scores = self._accumulate(query_weights, exclude)
         return query_weights, self._feedback(query, query_weights, scores)
 
     def _accumulate(self, query_weights: dict[str, float], exclude: Iterable[str]):
+        """Every candidate's score from the full postings (exact)."""
         accumulated: dict[str, float] = {}
         get = accumulated.get
         for feature, query_weight in query_weights.items():
-            for item_id, impact in self._champion_list(feature):
+            for item_id, impact in self._postings[feature].items():
                 accumulated[item_id] = get(item_id, 0.0) + query_weight * impact
         for item_id in exclude:
             accumulated.pop(item_id, None)
         return accumulated
 
-    def _champion_list(self, feature: str):
-        postings = self._postings[feature]
-        limit = self.weights.champions
-        if len(postings) <= limit:
-            return postings.items()
-        champions = self._champions.get(feature)
-        if champions is None:
-            champions = heapq.nlargest(limit, postings.items(), key=itemgetter(1))
-            self._champions[feature] = champions
-        return champions
+    def _matrix_scores(self, query: Item, query_weights: dict[str, float],
+                       exclude: tuple[str, ...], keep: int) -> dict[str, float]:
+        if self._scorer is None or len(self._delta) > self.weights.matrix_max_delta:
+            self._scorer = SparseScorer(self._postings, self._masks)
+            self._delta.clear()
+        scores = self._scorer.candidates(query_weights, region_mask(query), size_mask(query),
+                                         self.weights.size_mismatch, keep + len(exclude))
+        postings = self._postings
+        for item_id in self._delta:
+            score = 0.0
+            for feature, weight in query_weights.items():
+                impact = postings[feature].get(item_id)
+                if impact:
+                    score += weight * impact
+            if score > 0:
+                scores[item_id] = score
+        for item_id in exclude:
+            scores.pop(item_id, None)
+        return scores
 
     def contributions(self, query: Item | Profile, item_id: str) -> dict[str, float]:
         """How much each shared feature adds to one candidate's score (for reasons)."""
@@ -458,9 +474,10 @@ class MatchIndex:
         if k <= 0:
             return []
         profile = self.analyse(query)
-        query_weights, scores = self._scored(query, profile, self._itself(query))
         wanted = k
         while True:
+            query_weights, scores = self._scored(query, profile, self._itself(query),
+                                                 keep=4 * wanted + 50)
             best = self._best(query, scores, wanted, min_score)
             matches = [self._match(query, profile, query_weights, item_id, score)
                        for (_, _, item_id, score) in best]
