@@ -474,16 +474,24 @@ class MatchIndex:
         if k <= 0:
             return []
         profile = self.analyse(query)
+        itself = self._itself(query)
+        shown: list[Match] = []
+        examined = 0
         wanted = k
+        # Look a little further down for topical matches, but not through the whole
+        # catalog: at most four times k candidates are explained.
         while True:
-            query_weights, scores = self._scored(query, profile, self._itself(query),
-                                                 keep=4 * wanted + 50)
+            query_weights, scores = self._scored(query, profile, itself, keep=4 * wanted + 50)
             best = self._best(query, scores, wanted, min_score)
-            matches = [self._match(query, profile, query_weights, item_id, score)
-                       for (_, _, item_id, score) in best]
-            shown = [match for match in matches if match.topical]
-            if len(shown) >= k or len(best) < wanted:
-                return shown[:k]
+            for (_, _, item_id, score) in best[examined:]:
+                match = self._match(query, profile, query_weights, item_id, score)
+                if match.topical:
+                    shown.append(match)
+                    if len(shown) == k:
+                        return shown
+            examined = len(best)
+            if len(best) < wanted or wanted >= 4 * k:
+                return shown
             wanted *= 2
 
     def ranking(self, query: Item) -> list[str]:
