@@ -564,15 +564,25 @@ class MatchIndex:
         """The shared topics that weigh most, named as both items write them, and the
         related terms (each item's own word for a shared compound part or synonym group,
         "Ladenleerstand – Leerstand"), each topic named once."""
-        candidate = self._profiles[item_id]
         contributions = self._contributions(query_weights, item_id)
         generic = self.weights.reason_max_share * len(self._items)
+        ordered = sorted(contributions, key=contributions.get, reverse=True)
+        specific = [feature for feature in ordered
+                    if len(self._postings[feature]) <= generic or len(self._items) < 10]
+        topics, related = self._named(query_profile, item_id, specific)
+        if not topics and not related:
+            # Only topics common to much of the catalog are shared: naming one of them
+            # still says more than showing nothing.
+            topics, related = self._named(query_profile, item_id, ordered)
+        return topics, related
+
+    def _named(self, query_profile: Profile, item_id: str,
+               features: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        candidate = self._profiles[item_id]
         topics: list[str] = []
         related: list[str] = []
         seen_keys: set[str] = set()
-        for feature in sorted(contributions, key=contributions.get, reverse=True):
-            if len(self._postings[feature]) > generic and len(self._items) >= 10:
-                continue
+        for feature in features:
             # Only what both items say themselves: no corpus neighbour of the query's
             # words, no word the candidate learned from feedback.
             if feature not in query_profile.labels or feature not in candidate.labels:
