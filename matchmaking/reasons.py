@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from matchmaking.engine import REASON_SEPARATOR, REASON_TEMPLATES
+from matchmaking.engine import CAVEATS, REASON_SEPARATOR, REASON_TEMPLATES
 
 TEMPLATES = {
     **REASON_TEMPLATES,
@@ -19,7 +19,15 @@ def render_reason(reason) -> str:
 
 
 def render_reasons(reasons) -> list[str]:
-    return [text for text in (render_reason(reason) for reason in reasons or ()) if text]
+    """The readable reasons why an item fits; caveats are left out (see `render_caveats`)."""
+    return [text for text in (render_reason(reason) for reason in reasons or ()
+                              if reason.get("code") not in CAVEATS) if text]
+
+
+def render_caveats(reasons) -> list[str]:
+    """What speaks against it ("nicht in Niedersachsen tätig"), shown apart as a Hinweis."""
+    return [text for text in (render_reason(reason) for reason in reasons or ()
+                              if reason.get("code") in CAVEATS) if text]
 
 
 def reason_text(reasons) -> str:
@@ -27,4 +35,6 @@ def reason_text(reasons) -> str:
 
 
 def from_match(match) -> list[dict]:
-    return [{"code": reason.code, "values": list(reason.values)} for reason in match.reasons]
+    """Reasons and caveats as stored (codes tell them apart)."""
+    return [{"code": reason.code, "values": list(reason.values)}
+            for reason in (*match.reasons, *getattr(match, "caveats", ()))]

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from matchmaking import catalogs, notices
+from matchmaking.engine import TOPICAL
 from matchmaking.feedback import apply_feedback
 from matchmaking.models import Direction, MatchFeedback, Offer, PainPoint, StoredMatch, Verdict
 from matchmaking.reasons import from_match
@@ -81,7 +82,7 @@ def worth_showing(matches, pinned=()):
         if match.item_id in pinned
         or match.score >= STRONG_SHARE_OF_BEST * best
         or (match.score >= MIN_SHARE_OF_BEST * best
-            and any(reason.code == "topics" for reason in match.reasons))
+            and any(reason.code in TOPICAL for reason in match.reasons))
     ]
 
 

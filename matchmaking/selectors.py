@@ -13,6 +13,7 @@ from django.db.models import F, OuterRef, Prefetch, Q, Subquery
 
 from matchmaking import catalogs
 from matchmaking.catalogs import pain_point_item
+from matchmaking.engine import TOPICAL
 from matchmaking.models import (
     ContactRequest,
     ContactStatus,
@@ -29,7 +30,7 @@ from matchmaking.models import (
     Verdict,
     Visibility,
 )
-from matchmaking.reasons import render_reasons
+from matchmaking.reasons import render_caveats, render_reasons
 from network.models import Organisation
 from network.permissions import is_network_member
 
@@ -193,6 +194,8 @@ class Suggestion:
     score: float
     verdict: str = ""
     contact: ContactRequest | None = None
+    # What speaks against it ("nicht in Niedersachsen tätig"), shown apart as a Hinweis.
+    caveats: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -273,7 +276,7 @@ def _related(catalog, pain_points, limit, rows_for_ids, accept=lambda row, pain_
             if row is None or match.score < floor or not accept(row, pain_point):
                 continue
             reasons = [{"code": r.code, "values": list(r.values)} for r in match.reasons
-                       if r.code == "topics"]
+                       if r.code in TOPICAL]
             if not reasons:
                 continue
             suggestions.append(Suggestion(row, render_reasons(reasons), match.score))
@@ -313,7 +316,7 @@ def solution_paths(pain_points, viewer=None):
         key = (row.pain_point_id, row.offer_id)
         paths[row.pain_point_id].offers.append(Suggestion(
             row.offer, render_reasons(row.reasons), row.score, feedback.get(key, ""),
-            contacts.get(key),
+            contacts.get(key), render_caveats(row.reasons),
         ))
     _attach_rejected(paths, feedback, Offer.objects.select_related("organisation"),
                       lambda key: key[0], lambda key: key[1], "rejected")
@@ -379,7 +382,7 @@ def provider_matches(offers, viewer):
         key = (row.pain_point_id, row.offer_id)
         result[row.offer_id].pain_points.append(Suggestion(
             row.pain_point, render_reasons(row.reasons), row.score, feedback.get(key, ""),
-            contacts.get(key),
+            contacts.get(key), render_caveats(row.reasons),
         ))
     _attach_rejected(result, feedback, PainPoint.objects.select_related("organisation"),
                      lambda key: key[1], lambda key: key[0], "rejected")

@@ -20,13 +20,18 @@ from .items import (
     sizes_fit,
     state_name,
 )
-from .matches import REASON_SEPARATOR, REASON_TEMPLATES, Match, Reason
+from .knowledge import Sources, Verdict
+from .matches import CAVEATS, REASON_SEPARATOR, REASON_TEMPLATES, TOPICAL, Match, Reason
 from .metrics import evaluate, ndcg_at_k, precision_at_k, reciprocal_rank
 from .ranking import rank, rank_by_tag_overlap
 from .synonyms import DEFAULT_SYNONYMS, SynonymGroup, Thesaurus
 from .text import Lexicon, fold, normalise_phrase, normalise_word, stem
 
 __all__ = [
+    "CAVEATS",
+    "TOPICAL",
+    "Sources",
+    "Verdict",
     "DEFAULT_SYNONYMS",
     "NATIONWIDE",
     "REASON_SEPARATOR",

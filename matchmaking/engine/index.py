@@ -21,10 +21,12 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from .items import Item, region_mask, shared_regions, size_mask, sizes_fit
-from .matches import Match, Reason, region_reason, size_reason
+from .knowledge import Sources, Verdict, corpus_neighbours, german_nouns
+from .matches import CAVEATS, Match, Reason, region_reason, size_reason
+from .matrix import SparseScorer
 from .synonyms import DEFAULT_SYNONYMS, GroupData, Thesaurus
 from .text import Lexicon, Token, fold, normalise_word, words
-from .vocabulary import BASE_VOCABULARY
+from .text import is_content_word as _content
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,15 +46,17 @@ class Weights:
     # cost the most).
     max_query_features: int = 40
     max_feature_share: float = 0.5
-    # Per feature, only the items it weighs most for are read ("champion lists"):
-    # exact for catalogs where no feature has more postings, approximate above.
-    champions: int = 300
+    # From this many items on, a sparse matrix (scipy) scores a query instead of the
+    # postings; it is rebuilt once this many items were added since it was built.
+    matrix_min_items: int = 2000
+    matrix_max_delta: int = 500
     # A candidate for other town sizes keeps this share of its score; one that does
     # not serve the query's state always ranks below every one that does.
     size_mismatch: float = 0.5
     # Topics named in a reason; features on more than this share of the catalog
     # are too generic to be named.
     reason_topics: int = 3
+    reason_related: int = 2
     reason_max_share: float = 0.25
     # Pseudo-relevance feedback: the telling features (at most `feedback_terms`) of the
     # best `feedback_docs` matches join the query at `feedback_weight` of its strongest
@@ -62,13 +66,22 @@ class Weights:
     feedback_terms: int = 20
     feedback_weight: float = 0.4
     feedback_rerank: int = 50
+    # Corpus neighbours join the query at this share of their feature's weight (times
+    # their similarity); a helpful verdict teaches the offer the need's features at
+    # this share of their weight.
+    corpus_weight: float = 0.3
+    learned_weight: float = 0.3
 
 
 @dataclass(slots=True)
 class Profile:
     features: dict[str, float]
     length: float
+    # Per feature, the whole term of this item that carries it, as written: a tag, or a
+    # whole noun (also for a compound part or a synonym group it triggers).
     labels: dict[str, str] = field(default_factory=dict)
+    # The keys of the item's whole words (not compound parts, not synonyms).
+    words: frozenset[str] = frozenset()
 
 
 class MatchIndex:
@@ -81,11 +94,24 @@ class MatchIndex:
         synonyms: Iterable[GroupData] = DEFAULT_SYNONYMS,
         extra_synonyms: Iterable[GroupData] = (),
         weights: Weights | None = None,
+        sources: Sources | None = None,
+        corpus: Iterable[str] = (),
+        verdicts: Iterable[Verdict] = (),
     ):
+        """`corpus`: more of the platform's texts (case studies, articles, forum posts) to
+        learn which words occur together; `verdicts`: members' verdicts to learn from.
+        `sources` switches the knowledge sources (all on by default)."""
         self.weights = weights or Weights()
-        self.thesaurus = Thesaurus(synonyms, extra_synonyms)
-        self.lexicon = Lexicon(fold(word) for word in BASE_VOCABULARY)
+        self.sources = sources = sources or Sources()
+        # Editors' groups always apply: they correct the engine.
+        self.thesaurus = Thesaurus(synonyms if sources.thesaurus else (), extra_synonyms)
+        if sources.lexicon:
+            self.lexicon = Lexicon(dictionary=german_nouns())
+        else:
+            self.lexicon = Lexicon()
         self.lexicon.add_text_words(self.thesaurus.vocabulary())
+        self._neighbours: dict[str, tuple[tuple[str, float], ...]] = {}
+        self._learned: dict[str, dict[str, float]] = {}
         self._items: dict[str, Item] = {}
         self._profiles: dict[str, Profile] = {}
         # feature -> {item id: BM25 impact}; the impact depends on the average
@@ -96,13 +122,24 @@ class MatchIndex:
         self._masks: dict[str, tuple[int, int]] = {}
         self._label_cache: dict[str, frozenset[str]] = {}
         self._label_cache_generation = -1
-        self._champions: dict[str, list[tuple[str, float]]] = {}
+        self._scorer: SparseScorer | None = None
+        self._delta: set[str] = set()
         items = list(items)
+        corpus = list(corpus) if sources.corpus else []
         # Learn the whole catalog's words first, so every item's compounds split alike.
         for item in items:
             self.lexicon.add_text_words(_item_words(item))
+        for text in corpus:
+            self.lexicon.add_text_words(words(text))
+        if sources.feedback:
+            self._learn(verdicts)
         for item in items:
             self._insert(item)
+        if sources.corpus:
+            self._neighbours = corpus_neighbours(
+                [self._plain_features(profile.features) for profile in self._profiles.values()]
+                + [self._plain_features(self._text_features(text)) for text in corpus]
+            )
         self._refresh_impacts()
 
     # -- updating ---------------------------------------------------------------
@@ -133,8 +170,10 @@ class MatchIndex:
         if profile is None:
             return
         del self._items[item_id]
+        if self._scorer is not None:
+            self._scorer.kill(item_id)
+        self._delta.discard(item_id)
         for feature in profile.features:
-            self._champions.pop(feature, None)
             postings = self._postings[feature]
             postings.pop(item_id, None)
             if not postings:
@@ -142,8 +181,36 @@ class MatchIndex:
         self._total_length -= profile.length
         del self._masks[item_id]
 
+    def _learn(self, verdicts: Iterable[Verdict]) -> None:
+        """A helpful verdict teaches the offer the need's own words (not its synonyms)."""
+        share = self.weights.learned_weight
+        for verdict in verdicts:
+            if not verdict.helpful:
+                continue
+            learned = self._learned.setdefault(verdict.item_id, {})
+            for feature, frequency in self.analyse(verdict.query).features.items():
+                if not feature.startswith("~"):
+                    learned[feature] = learned.get(feature, 0.0) + share * frequency
+
+    @staticmethod
+    def _plain_features(features: dict[str, float]) -> list[str]:
+        return [feature for feature in features if not feature.startswith("~")]
+
+    def _text_features(self, text: str) -> dict[str, float]:
+        features: dict[str, float] = defaultdict(float)
+        self._add_tokens(self.lexicon.tokens(text), 1.0, features, {})
+        return features
+
     def _insert(self, item: Item) -> None:
         profile = self.analyse(item)
+        learned = self._learned.get(item.id)
+        if learned:
+            own = profile.features
+            merged = dict(own)
+            for feature, weight in learned.items():
+                merged[feature] = merged.get(feature, 0.0) + weight
+            # Reasons only name what the item itself says: learned words get no label.
+            profile = Profile(merged, profile.length, profile.labels, profile.words)
         self._items[item.id] = item
         self._profiles[item.id] = profile
         self._total_length += profile.length
@@ -152,64 +219,80 @@ class MatchIndex:
         norm = self._length_norm(profile.length)
         for feature, frequency in profile.features.items():
             self._postings[feature][item.id] = self._impact(frequency, norm)
-            self._champions.pop(feature, None)
         self._masks[item.id] = (region_mask(item), size_mask(item))
+        if self._scorer is not None:
+            self._delta.add(item.id)
 
     # -- analysis ---------------------------------------------------------------
 
     def analyse(self, item: Item) -> Profile:
-        """The weighted features of an item, and a readable label for each."""
+        """The weighted features of an item, and the whole term that carries each."""
         features: dict[str, float] = defaultdict(float)
         labels: dict[str, str] = {}
+        whole_words: set[str] = set()
         length = 0.0
-        fields = (
-            (self.weights.tags, item.tags),
-            (self.weights.title, (item.title,)),
-            (self.weights.description, (item.description,)),
-        )
-        for weight, texts in fields:
-            for text in texts:
-                tokens = self.lexicon.tokens(text)
-                length += weight * len(tokens)
-                self._add_tokens(tokens, weight, features, labels, is_tag=texts is item.tags)
-        return Profile(dict(features), max(length, 1.0), labels)
+        weights = self.weights
+        for tag in item.tags:
+            tokens = self.lexicon.tokens(tag)
+            length += weights.tags * len(tokens)
+            self._add_tokens(tokens, weights.tags, features, labels, whole_words,
+                             tag=" ".join(tag.split()))
+        for weight, text in ((weights.title, item.title), (weights.description, item.description)):
+            tokens = self.lexicon.tokens(text)
+            length += weight * len(tokens)
+            self._add_tokens(tokens, weight, features, labels, whole_words)
+        return Profile(dict(features), max(length, 1.0), labels, frozenset(whole_words))
 
     def _add_tokens(self, tokens: list[Token], weight: float, features: dict[str, float],
-                    labels: dict[str, str], *, is_tag: bool) -> None:
+                    labels: dict[str, str], whole_words: set[str] | None = None, *,
+                    tag: str | None = None) -> None:
         part_weight = weight * self.weights.compound_part
-        tag_label = " ".join(token.surface for token in tokens) if is_tag else ""
         for token in tokens:
             features[token.key] += weight
-            # Reasons name tags as typed, and otherwise only nouns (capitalised in German).
-            if is_tag:
-                labels.setdefault(token.key, tag_label)
-            elif token.surface[:1].isupper():
-                labels.setdefault(token.key, token.surface)
-            for part, surface in zip(token.parts, token.part_surfaces, strict=True):
+            if whole_words is not None:
+                whole_words.add(token.key)
+            # Reasons name tags as typed, and otherwise whole nouns (capitalised in German),
+            # never a compound's part on its own ("Stand" of "Leerstand").
+            term = tag if tag is not None else (
+                token.surface if token.surface[:1].isupper() else None)
+            if term:
+                labels.setdefault(token.key, term)
+            for part in token.parts:
                 features[part] += part_weight
-                labels.setdefault(part, surface)
-        for group, strength in self._synonym_hits(tokens).items():
+                if term:
+                    labels.setdefault(part, term)
+        for group, (strength, term) in self._synonym_hits(tokens).items():
             feature = self.thesaurus.feature(group)
             features[feature] += weight * strength * self.thesaurus.weight(group)
-            labels.setdefault(feature, self.thesaurus.label(feature))
+            term = tag if tag is not None else term
+            if term:
+                labels.setdefault(feature, term)
 
-    def _synonym_hits(self, tokens: list[Token]) -> dict[int, float]:
-        """Synonym groups the tokens name, with how strongly (a compound part counts less)."""
+    def _synonym_hits(self, tokens: list[Token]) -> dict[int, tuple[float, str | None]]:
+        """Synonym groups the tokens name: how strongly (a compound part counts less), and
+        the item's own term that names it (a noun or the phrase), for reasons."""
         thesaurus = self.thesaurus
-        hits: dict[int, float] = {}
+        hits: dict[int, tuple[float, str | None]] = {}
         part_strength = self.weights.compound_part
         keys = [token.key for token in tokens]
+
+        def hit(group: int, strength: float, term: str | None) -> None:
+            old_strength, old_term = hits.get(group, (0.0, None))
+            hits[group] = (max(old_strength, strength), old_term or term)
+
         for position, token in enumerate(tokens):
+            noun = token.surface if token.surface[:1].isupper() else None
             for group in thesaurus.single.get(token.key, ()):
-                hits[group] = 1.0
+                hit(group, 1.0, noun)
             for part in token.parts:
                 for group in thesaurus.single.get(part, ()):
-                    hits[group] = max(hits.get(group, 0.0), part_strength)
+                    hit(group, part_strength, noun)
             for size in range(2, thesaurus.longest_phrase + 1):
                 phrase = tuple(keys[position : position + size])
                 if len(phrase) == size:
                     for group in thesaurus.phrases.get(phrase, ()):
-                        hits[group] = 1.0
+                        hit(group, 1.0, " ".join(
+                            t.surface for t in tokens[position : position + size]))
         return hits
 
     # -- scoring ----------------------------------------------------------------
@@ -234,7 +317,8 @@ class MatchIndex:
         if abs(average - self._norms_average) <= 0.02 * max(self._norms_average, 1.0):
             return
         self._norms_average = average
-        self._champions.clear()
+        self._scorer = None
+        self._delta.clear()
         for item_id, profile in self._profiles.items():
             norm = self._length_norm(profile.length)
             for feature, frequency in profile.features.items():
@@ -255,6 +339,17 @@ class MatchIndex:
         if len(result) > weights.max_query_features:
             kept = heapq.nlargest(weights.max_query_features, result, key=result.get)
             result = {feature: result[feature] for feature in kept}
+        if self._neighbours:
+            expanded: dict[str, float] = {}
+            for feature, weight in result.items():
+                for other, similarity in self._neighbours.get(feature, ()):
+                    postings = self._postings.get(other)
+                    if other in result or not postings or len(postings) > too_common:
+                        continue
+                    value = weight * weights.corpus_weight * similarity
+                    if value > expanded.get(other, 0.0):
+                        expanded[other] = value
+            result.update(expanded)
         return result
 
     def _feedback(self, query: Item | None, query_weights: dict[str, float],
@@ -304,34 +399,53 @@ class MatchIndex:
             return self._scored(None, query, exclude)[1]
         return self._scored(query, self.analyse(query), exclude)[1]
 
-    def _scored(self, query: Item | None, profile: Profile, exclude: Iterable[str]):
-        """The query's looked-up feature weights, and the scores with feedback applied."""
+    def _scored(self, query: Item | None, profile: Profile, exclude: Iterable[str],
+                keep: int | None = None):
+        """The query's looked-up feature weights, and the scores with feedback applied.
+
+        With `keep`, a large catalog returns only the candidates that can still reach the
+        top `keep` (see `matrix.py`); the top of the list is exact either way."""
         self._refresh_impacts()
         exclude = tuple(exclude)
         query_weights = self._query_weights(profile)
-        scores = self._accumulate(query_weights, exclude)
+        if keep is not None and query is not None and \
+                len(self._items) >= self.weights.matrix_min_items:
+            scores = self._matrix_scores(query, query_weights, exclude,
+                                         max(keep, self.weights.feedback_rerank))
+        else:
+            scores = self._accumulate(query_weights, exclude)
         return query_weights, self._feedback(query, query_weights, scores)
 
     def _accumulate(self, query_weights: dict[str, float], exclude: Iterable[str]):
+        """Every candidate's score from the full postings (exact)."""
         accumulated: dict[str, float] = {}
         get = accumulated.get
         for feature, query_weight in query_weights.items():
-            for item_id, impact in self._champion_list(feature):
+            for item_id, impact in self._postings[feature].items():
                 accumulated[item_id] = get(item_id, 0.0) + query_weight * impact
         for item_id in exclude:
             accumulated.pop(item_id, None)
         return accumulated
 
-    def _champion_list(self, feature: str):
-        postings = self._postings[feature]
-        limit = self.weights.champions
-        if len(postings) <= limit:
-            return postings.items()
-        champions = self._champions.get(feature)
-        if champions is None:
-            champions = heapq.nlargest(limit, postings.items(), key=itemgetter(1))
-            self._champions[feature] = champions
-        return champions
+    def _matrix_scores(self, query: Item, query_weights: dict[str, float],
+                       exclude: tuple[str, ...], keep: int) -> dict[str, float]:
+        if self._scorer is None or len(self._delta) > self.weights.matrix_max_delta:
+            self._scorer = SparseScorer(self._postings, self._masks)
+            self._delta.clear()
+        scores = self._scorer.candidates(query_weights, region_mask(query), size_mask(query),
+                                         self.weights.size_mismatch, keep + len(exclude))
+        postings = self._postings
+        for item_id in self._delta:
+            score = 0.0
+            for feature, weight in query_weights.items():
+                impact = postings[feature].get(item_id)
+                if impact:
+                    score += weight * impact
+            if score > 0:
+                scores[item_id] = score
+        for item_id in exclude:
+            scores.pop(item_id, None)
+        return scores
 
     def contributions(self, query: Item | Profile, item_id: str) -> dict[str, float]:
         """How much each shared feature adds to one candidate's score (for reasons)."""
@@ -353,17 +467,32 @@ class MatchIndex:
         """The k best matches for an item, best first, each with its reasons.
 
         Candidates that do not serve the query's state rank below all that do;
-        candidates for other town sizes lose part of their score.
+        candidates for other town sizes lose part of their score. A candidate that shares
+        no topic both items name (only a corpus neighbour, say) is left out: nobody could
+        read why it was suggested.
         """
         if k <= 0:
             return []
         profile = self.analyse(query)
-        query_weights, scores = self._scored(query, profile, self._itself(query))
-        best = self._best(query, scores, k, min_score)
-        return [
-            self._match(query, profile, query_weights, item_id, score)
-            for (_, _, item_id, score) in best
-        ]
+        itself = self._itself(query)
+        shown: list[Match] = []
+        examined = 0
+        wanted = k
+        # Look a little further down for topical matches, but not through the whole
+        # catalog: at most four times k candidates are explained.
+        while True:
+            query_weights, scores = self._scored(query, profile, itself, keep=4 * wanted + 50)
+            best = self._best(query, scores, wanted, min_score)
+            for (_, _, item_id, score) in best[examined:]:
+                match = self._match(query, profile, query_weights, item_id, score)
+                if match.topical:
+                    shown.append(match)
+                    if len(shown) == k:
+                        return shown
+            examined = len(best)
+            if len(best) < wanted or wanted >= 4 * k:
+                return shown
+            wanted *= 2
 
     def ranking(self, query: Item) -> list[str]:
         """Every catalog id in rank order: matched candidates first, then the rest by id."""
@@ -409,43 +538,80 @@ class MatchIndex:
     def _match(self, query: Item, profile: Profile, query_weights: dict[str, float],
                item_id: str, score: float) -> Match:
         candidate = self._items[item_id]
-        topics = self._topics(profile, query_weights, item_id)
+        topics, related = self._topics(profile, query_weights, item_id)
         shared = shared_regions(query, candidate)
         fits = sizes_fit(query, candidate)
         reasons = [Reason("topics", topics)] if topics else []
-        region = region_reason(shared, query.regions, candidate.regions)
-        reasons.extend(reason for reason in (region, size_reason(fits)) if reason is not None)
+        if related:
+            reasons.append(Reason("related", related))
+        caveats = []
+        for reason in (region_reason(shared, query.regions, candidate.regions),
+                       size_reason(fits, query.sizes, candidate.sizes)):
+            if reason is not None:
+                (caveats if reason.code in CAVEATS else reasons).append(reason)
         return Match(
             item_id=item_id,
             score=round(score, 4),
             reasons=tuple(reasons),
+            caveats=tuple(caveats),
             topics=topics,
             serves_region=None if shared is None else bool(shared),
             fits_size=fits,
         )
 
     def _topics(self, query_profile: Profile, query_weights: dict[str, float],
-                item_id: str) -> tuple[str, ...]:
-        """The labels of the shared features that weigh most, each named once."""
-        candidate_labels = self._profiles[item_id].labels
+                item_id: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The shared topics that weigh most, named as both items write them, and the
+        related terms (each item's own word for a shared compound part or synonym group,
+        "Ladenleerstand – Leerstand"), each topic named once."""
         contributions = self._contributions(query_weights, item_id)
         generic = self.weights.reason_max_share * len(self._items)
+        ordered = sorted(contributions, key=contributions.get, reverse=True)
+        specific = [feature for feature in ordered
+                    if len(self._postings[feature]) <= generic or len(self._items) < 10]
+        topics, related = self._named(query_profile, item_id, specific)
+        if not topics and not related:
+            # Only topics common to much of the catalog are shared: naming one of them
+            # still says more than showing nothing.
+            topics, related = self._named(query_profile, item_id, ordered)
+        return topics, related
+
+    def _named(self, query_profile: Profile, item_id: str,
+               features: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        candidate = self._profiles[item_id]
         topics: list[str] = []
+        related: list[str] = []
         seen_keys: set[str] = set()
-        for feature in sorted(contributions, key=contributions.get, reverse=True):
-            if len(self._postings[feature]) > generic and len(self._items) >= 10:
+        for feature in features:
+            # Only what both items say themselves: no corpus neighbour of the query's
+            # words, no word the candidate learned from feedback.
+            if feature not in query_profile.labels or feature not in candidate.labels:
                 continue
-            label = candidate_labels.get(feature) or query_profile.labels.get(feature)
-            if not label:
-                continue
-            keys = self._label_keys(label)
+            own, theirs = candidate.labels[feature], query_profile.labels[feature]
+            if self._term_in(own, query_profile):
+                term, pair = own, None
+            elif self._term_in(theirs, candidate):
+                term, pair = theirs, None
+            else:
+                term, pair = None, f"{theirs} – {own}"
+            keys = self._label_keys(own) | self._label_keys(theirs)
             if keys & seen_keys:
                 continue
+            if term is not None and len(topics) < self.weights.reason_topics:
+                topics.append(term)
+            elif pair is not None and len(related) < self.weights.reason_related:
+                related.append(pair)
+            else:
+                continue
             seen_keys |= keys
-            topics.append(label)
             if len(topics) == self.weights.reason_topics:
                 break
-        return tuple(topics)
+        return tuple(topics), tuple(related)
+
+    def _term_in(self, term: str, profile: Profile) -> bool:
+        """Whether every word of a term is one of the item's whole words."""
+        keys = [normalise_word(word) for word in term.split() if _content(word)]
+        return bool(keys) and all(key in profile.words for key in keys)
 
     def _label_keys(self, label: str) -> frozenset[str]:
         """The keys a reason label stands for, so one topic is not named twice."""

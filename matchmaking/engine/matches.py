@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .items import state_name
+from .items import SIZES, state_name
 
 
 def gettext_noop(message: str) -> str:
@@ -16,13 +16,21 @@ def gettext_noop(message: str) -> str:
 
 REASON_TEMPLATES: dict[str, str] = {
     "topics": gettext_noop("gemeinsame Themen: %(values)s"),
+    "related": gettext_noop("verwandte Begriffe: %(values)s"),
     "region": gettext_noop("bedient %(values)s"),
     "region_nationwide": gettext_noop("bedient %(values)s (bundesweit tätig)"),
     "nationwide": gettext_noop("bundesweit tätig"),
     "region_mismatch": gettext_noop("nicht in %(values)s tätig"),
     "size": gettext_noop("passt zur Stadtgröße"),
     "size_mismatch": gettext_noop("für andere Stadtgrößen gedacht"),
+    "size_larger": gettext_noop("für größere Städte gedacht"),
+    "size_smaller": gettext_noop("für kleinere Städte gedacht"),
 }
+
+# Reasons that say why an item fits the topic; a suggestion without one is not shown.
+TOPICAL = frozenset({"topics", "related"})
+# Caveats are shown apart, as a "Hinweis", never as a reason.
+CAVEATS = frozenset({"region_mismatch", "size_mismatch", "size_larger", "size_smaller"})
 
 REASON_SEPARATOR = " · "
 
@@ -52,8 +60,18 @@ class Match:
     score: float
     reasons: tuple[Reason, ...]
     topics: tuple[str, ...] = ()
+    caveats: tuple[Reason, ...] = ()
     serves_region: bool | None = None
     fits_size: bool | None = None
+
+    @property
+    def topical(self) -> bool:
+        """Whether a reason names a topic both share (otherwise it is not shown)."""
+        return any(reason.code in TOPICAL for reason in self.reasons)
+
+    @property
+    def caveat_text(self) -> str:
+        return REASON_SEPARATOR.join(reason.text for reason in self.caveats)
 
     @property
     def reason_text(self) -> str:
@@ -75,10 +93,20 @@ def region_reason(shared: frozenset[str] | None, query_regions: frozenset[str],
     return Reason("region", _state_names(shared))
 
 
-def size_reason(fits: bool | None) -> Reason | None:
+def size_reason(fits: bool | None, query_sizes: frozenset[str] = frozenset(),
+                candidate_sizes: frozenset[str] = frozenset()) -> Reason | None:
     if fits is None:
         return None
-    return Reason("size" if fits else "size_mismatch")
+    if fits:
+        return Reason("size")
+    order = {size: position for position, size in enumerate(SIZES)}
+    query = [order[size] for size in query_sizes if size in order]
+    candidate = [order[size] for size in candidate_sizes if size in order]
+    if query and candidate and min(candidate) > max(query):
+        return Reason("size_larger")
+    if query and candidate and max(candidate) < min(query):
+        return Reason("size_smaller")
+    return Reason("size_mismatch")
 
 
 def _state_names(codes: frozenset[str]) -> tuple[str, ...]:

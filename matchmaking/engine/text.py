@@ -8,6 +8,7 @@ descriptions, synonym entries — goes through `normalise_word()`, so that
 
 from __future__ import annotations
 
+import copy
 import re
 import threading
 from collections.abc import Iterable, Iterator
@@ -33,6 +34,9 @@ _FOLD_TABLE = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": 
 # marks of inclusive writing ("Händler*innen", "Bürger:innen") are joined first.
 _GENDER_MARK = re.compile(r"(?<=\w)[*:_/·](?=in(?:nen)?\b)", re.IGNORECASE)
 _WORD = re.compile(r"[0-9a-zäöüß]+(?:-[0-9a-zäöüß]+)*", re.IGNORECASE)
+# The same, with the gender mark kept ("Eigentümer*innen"), for the surface people read.
+_WORD_MARKED = re.compile(
+    r"[0-9a-zäöüß]+(?:[*:_/·](?=in(?:nen)?\b)[a-zäöüß]+)?(?:-[0-9a-zäöüß]+)*", re.IGNORECASE)
 
 # Feminine forms ("Händlerinnen", "Kundin") are reduced to the base noun, but only
 # after an ending that marks a person, so "beginnen" or "Termin" stay as they are.
@@ -60,6 +64,11 @@ _ELIDED_ENDINGS = ("e",)
 MIN_PART_LENGTH = 3
 _TOKEN_CACHE_SIZE = 500_000
 MIN_COMPOUND_LENGTH = 7
+# Dictionary words shorter than this are no compound parts ("Pop", "Zug"); nor are
+# nouns that are also derivational suffixes ("Kund|schaft").
+_MIN_DICTIONARY_PART = 4
+_NOT_PARTS = frozenset({"schaft", "schaften", "tion", "nomie", "logie", "thek", "chen",
+                        "lein", "ling", "nisse", "heit", "keit", "ismus", "erei", "ation"})
 
 STOP_WORDS = frozenset(
     """
@@ -134,11 +143,11 @@ def raw_words(text: str) -> Iterator[str]:
 
 
 def _word_matches(text: str) -> Iterator[tuple[str, str]]:
-    text = _GENDER_MARK.sub("", text)
-    for match in _WORD.finditer(text):
-        raw = fold(match.group())
+    for match in _WORD_MARKED.finditer(text):
+        surface = match.group()
+        raw = fold(_GENDER_MARK.sub("", surface))
         if _is_content_word(raw.replace("-", "")):
-            yield raw, match.group()
+            yield raw, surface
 
 
 def words(text: str) -> Iterator[str]:
@@ -149,6 +158,11 @@ def words(text: str) -> Iterator[str]:
             yield from (part for part in raw.split("-") if _is_content_word(part))
         else:
             yield raw
+
+
+def is_content_word(word: str) -> bool:
+    """Whether a word (as written) counts for matching: not a stop word or a number."""
+    return _is_content_word(fold(_GENDER_MARK.sub("", word)).replace("-", ""))
 
 
 def _is_content_word(word: str) -> bool:
@@ -183,7 +197,12 @@ class Lexicon:
     engine that "Leerstandsmanagement" contains it. It only grows.
     """
 
-    def __init__(self, vocabulary: Iterable[str] = ()):
+    def __init__(self, vocabulary: Iterable[str] = (),
+                 dictionary: tuple[frozenset[str], frozenset[str]] | None = None):
+        # A German noun list (folded lemmas, their stems) whose words count as known
+        # compound parts; see `knowledge.german_nouns()`.
+        self._dictionary: frozenset[str] = frozenset()
+        self._dictionary_stems: frozenset[str] = frozenset()
         self._surfaces: set[str] = set()
         self._stems: set[str] = set()
         self._starts: dict[str, int] = {}
@@ -191,10 +210,23 @@ class Lexicon:
         # the lexicon has grown (its generation changed); a split once found is kept.
         self._tokens: dict[str, tuple[Token, int]] = {}
         self._generation = 0
+        # Nouns are also split against the dictionary, unless the dictionary knows the
+        # word itself ("Plattform" is no "Platt|form", "Bürgerin" no "Burg|in"); a view
+        # that shares this lexicon's words does that.
+        self._nouns: Lexicon | None = None
+        if dictionary and dictionary[0]:
+            nouns = copy.copy(self)
+            nouns._dictionary = dictionary[0] - _NOT_PARTS
+            nouns._dictionary_stems = dictionary[1]
+            self._nouns = nouns
         self.add_text_words(vocabulary)
 
     def __contains__(self, word: str) -> bool:
         return word in self._surfaces or word in self._stems
+
+    def _known(self, word: str) -> bool:
+        return word in self._surfaces or (
+            len(word) >= _MIN_DICTIONARY_PART and word in self._dictionary)
 
     def __len__(self) -> int:
         return len(self._surfaces)
@@ -244,7 +276,10 @@ class Lexicon:
         return tuple(parts.items())
 
     def _is_known_tail(self, tail: str) -> bool:
-        return tail in self._surfaces or stem(tail) in self._stems
+        if tail in self._surfaces or stem(tail) in self._stems:
+            return True
+        return len(tail) >= _MIN_DICTIONARY_PART and (
+            tail in self._dictionary or stem(tail) in self._dictionary_stems)
 
     def _best_split(self, word: str, start: int, depth: int = 0) -> tuple[str, ...] | None:
         """The most plausible parts of word[start:]: every part but the last is a known
@@ -260,7 +295,7 @@ class Lexicon:
     def _splits(self, word: str, start: int, depth: int) -> Iterator[tuple[str, ...]]:
         # A word the catalog uses on its own is only split into known parts
         # ("Gastronomen" is not "Gastro|nomen").
-        guess_tail = word not in self._surfaces
+        guess_tail = word not in self._surfaces and word not in self._dictionary
         rest = word[start:]
         if depth > 0 and self._is_known_tail(rest):
             yield (rest,)
@@ -269,7 +304,7 @@ class Lexicon:
             return
         for end in range(len(word) - MIN_PART_LENGTH, start + MIN_PART_LENGTH - 1, -1):
             head = word[start:end]
-            known_head = head in self._surfaces
+            known_head = self._known(head)
             if not known_head:
                 # "Schul|befragung", "Förder|gelder", "Miet|zuschuss": a known word that
                 # drops its "-e" or "-en" in front of the next part.
@@ -314,7 +349,7 @@ class Lexicon:
         if len(head) < _MIN_ELIDED_HEAD:
             return None
         for ending in _ELIDED_ENDINGS:
-            if head + ending in self._surfaces:
+            if self._known(head + ending):
                 return head + ending
         return None
 
@@ -344,7 +379,13 @@ class Lexicon:
             if len(pieces) > 1 and len(piece) >= MIN_PART_LENGTH and _is_content_word(piece):
                 parts.setdefault(stem(piece), piece)
             feminine = _FEMININE.match(piece)
-            for key, part in self.split_parts(feminine.group(1) if feminine else piece):
+            base = feminine.group(1) if feminine else piece
+            splitter = self
+            nouns = self._nouns
+            if nouns is not None and surface[:1].isupper() and not (
+                    base in nouns._dictionary or stem(base) in nouns._dictionary_stems):
+                splitter = nouns
+            for key, part in splitter.split_parts(base):
                 parts.setdefault(key, part)
         key = stem(raw.replace("-", ""))
         parts.pop(key, None)

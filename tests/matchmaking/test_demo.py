@@ -13,6 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from matchmaking import catalogs
+from matchmaking.engine import TOPICAL
+from matchmaking.engine.text import is_content_word, normalise_word, raw_words, stem
 from matchmaking.models import (
     Direction,
     FundingProgramme,
@@ -23,6 +25,7 @@ from matchmaking.models import (
     SynonymEntry,
     Visibility,
 )
+from matchmaking.reasons import render_caveats, render_reasons
 from network.models import Membership, Organisation
 
 BENCHMARK = Path(settings.BASE_DIR).parent / "shared" / "benchmarks" / "matchmaking_dev.json"
@@ -79,6 +82,13 @@ def seeded(django_db_setup, django_db_blocker):
                 .values_list("organisation_id", "user_id")
             ),
             "today": timezone.localdate(),
+            "stored": [
+                (row.direction, row.reasons, catalogs.pain_point_item(row.pain_point),
+                 catalogs.offer_item(row.offer))
+                for row in StoredMatch.objects.select_related(
+                    "pain_point__organisation", "offer__organisation"
+                ).prefetch_related("pain_point__topics", "offer__topics")
+            ],
         }
         transaction.set_rollback(True)
     # The engine's cached indexes were built from the rows just rolled back.
@@ -156,3 +166,56 @@ def test_demo_texts_are_not_taken_from_the_benchmark(seeded):
     ours_titles |= {programme["name"].casefold() for programme in seeded["programmes"]}
     assert not ours_titles & titles
     assert not {row["description"].casefold() for row in ours} & descriptions
+
+
+def _whole_words(item):
+    keys = set()
+    for text in (item.title, item.description, *item.tags):
+        for word in raw_words(text):
+            keys.add(stem(word.replace("-", "")))
+            keys.update(stem(part) for part in word.split("-"))
+    return keys
+
+
+def _occurs(term, item):
+    """A term occurs as a tag of the item, or each of its words as a whole word of the item
+    (in any inflection: "Leerstände" names "Leerstand"), never as a part of a compound."""
+    if term.casefold() in {tag.casefold() for tag in item.tags}:
+        return True
+    keys = [normalise_word(word) for word in term.split() if is_content_word(word)]
+    return bool(keys) and all(key in _whole_words(item) for key in keys)
+
+
+def test_every_stored_reason_names_a_topic_both_items_write(seeded):
+    """Walks every stored match of the demo: a reason's topic occurs as a whole word or tag
+    in both items, a related pair names each item's own word, a caveat is never a reason,
+    and every stored suggestion has a reason that names a topic."""
+    assert seeded["stored"]
+    for direction, reasons, pain_point, offer in seeded["stored"]:
+        query, candidate = ((pain_point, offer) if direction == Direction.FOR_PAIN_POINT
+                            else (offer, pain_point))
+        codes = {reason["code"] for reason in reasons}
+        assert codes & TOPICAL, (pain_point.title, offer.title, reasons)
+        for reason in reasons:
+            if reason["code"] == "topics":
+                for term in reason["values"]:
+                    assert _occurs(term, pain_point) and _occurs(term, offer), (
+                        term, pain_point.title, offer.title)
+            elif reason["code"] == "related":
+                for pair in reason["values"]:
+                    theirs, own = pair.split(" – ")
+                    assert _occurs(theirs, query) and _occurs(own, candidate), (
+                        pair, pain_point.title, offer.title)
+        assert not set(render_caveats(reasons)) & set(render_reasons(reasons))
+
+
+def test_reasons_keep_the_gender_star_as_members_wrote_it(seeded):
+    """A reason's words are written as in one of the two items ("Eigentümer*innen" stays
+    "Eigentümer*innen", not "Eigentümerinnen")."""
+    for _, reasons, pain_point, offer in seeded["stored"]:
+        texts = " ".join((pain_point.title, pain_point.description, *pain_point.tags,
+                          offer.title, offer.description, *offer.tags)).casefold()
+        for reason in reasons:
+            for term in reason["values"] if reason["code"] in TOPICAL else ():
+                for word in term.replace(" – ", " ").split():
+                    assert word.casefold() in texts, (word, term)

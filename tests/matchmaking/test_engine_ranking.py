@@ -43,7 +43,10 @@ def test_synonyms_connect_different_words_for_the_same_thing():
     catalog = [*FILLER, offer("shop", "Verkaufen im Netz", ["E-Commerce"])]
     (best, *_) = rank(need("Unsere Händler brauchen Onlinehandel", ["Onlinehandel"]), catalog)
     assert best.item_id == "shop"
-    assert best.topics[0] == "Onlinehandel"
+    # Each item's own word, never a word only one of them uses as a shared topic.
+    assert best.topics == ()
+    assert best.reasons[0].code == "related"
+    assert best.reasons[0].values == ("Onlinehandel – E-Commerce",)
 
 
 def test_editors_can_extend_the_synonym_list_with_plain_data():
@@ -52,7 +55,8 @@ def test_editors_can_extend_the_synonym_list_with_plain_data():
     assert rank(query, catalog) == []
     extended = rank(query, catalog, extra_synonyms=[["Velotaxi", "Rikscha"]])
     assert ids(extended) == ["rikscha"]
-    assert extended[0].topics == ("Velotaxi",)
+    assert [reason.code for reason in extended[0].reasons][:1] == ["related"]
+    assert "Velotaxi" in extended[0].reasons[0].values[0]
     weighted = rank(query, catalog, extra_synonyms=[{"terms": ["Velotaxi", "Rikscha"],
                                                      "weight": 0.5}])
     assert ids(weighted) == ["rikscha"]
@@ -98,7 +102,9 @@ def test_an_offer_outside_the_state_ranks_below_every_offer_inside():
     by_id = {match.item_id: match for match in matches}
     assert "bedient Nordrhein-Westfalen" in by_id["nrw"].reason_text
     assert "bedient Nordrhein-Westfalen (bundesweit tätig)" in by_id["bund"].reason_text
-    assert "nicht in Nordrhein-Westfalen tätig" in by_id["bayern"].reason_text
+    # A caveat is shown apart, never as a reason.
+    assert "nicht in Nordrhein-Westfalen tätig" not in by_id["bayern"].reason_text
+    assert by_id["bayern"].caveat_text == "nicht in Nordrhein-Westfalen tätig"
 
 
 def test_town_size_is_a_strong_signal():
@@ -110,7 +116,8 @@ def test_town_size_is_a_strong_signal():
     assert ids(matches) == ["klein", "gross"]
     assert matches[0].fits_size is True
     assert "passt zur Stadtgröße" in matches[0].reason_text
-    assert "für andere Stadtgrößen gedacht" in matches[1].reason_text
+    assert matches[1].caveat_text == "für größere Städte gedacht"
+    assert "Städte gedacht" not in matches[1].reason_text
 
 
 def test_reasons_read_like_a_sentence():
@@ -133,7 +140,8 @@ def test_items_without_region_or_size_get_no_such_reason():
     (best, *_) = rank(need("Leerstand beheben", ["Leerstand", "Fördermittel"]), programmes)
     assert best.item_id == "f1"
     assert best.serves_region is None and best.fits_size is None
-    assert [reason.code for reason in best.reasons] == ["topics"]
+    assert {reason.code for reason in best.reasons} <= {"topics", "related"}
+    assert best.caveats == ()
 
 
 def test_k_limits_the_matches_and_nothing_unrelated_is_returned():
@@ -196,3 +204,15 @@ def test_a_towns_market_square_is_not_an_online_marketplace():
                          tags=["Wochenmarkt"])
 
     assert [match.item_id for match in rank(need, [platform, square])] == ["square"]
+
+
+def test_reasons_name_whole_terms_with_their_gender_star_never_fragments():
+    catalog = [*FILLER, offer("eig", "Beratung für Eigentümer*innen leerer Läden",
+                              ["Eigentümer*innen", "Leerstandsmanagement"])]
+    (best, *_) = rank(need("Eigentümer*innen ansprechen", ["Eigentümer*innen", "Leerstand"]),
+                      catalog)
+    assert best.item_id == "eig"
+    assert "Eigentümer*innen" in best.topics
+    # "Leerstand" is only a part of the offer's compound: named as each item writes it.
+    assert "Leerstand" not in best.topics
+    assert "Stand" not in " ".join(best.topics)

@@ -12,10 +12,11 @@ REPO = Path(__file__).resolve().parents[2]
 DEV_SET = REPO / ".." / "shared" / "benchmarks" / "matchmaking_dev.json"
 HOLDOUT_NEEDS = Path(__file__).parent / "data" / "holdout_needs.json"
 
-# A little under what the engine reaches today (dev 0.876, hold-out 0.849 on its 14
-# needs), so a change that makes matching worse fails here.
-DEV_NDCG_FLOOR = 0.86
-HOLDOUT_NDCG_FLOOR = 0.83
+# A little under what the engine reaches (issue 13, without the synonym groups that were
+# written from the dev set's needs: dev 0.756, hold-out 0.884 on its 14 needs), so a
+# change that makes matching worse fails here.
+DEV_NDCG_FLOOR = 0.73
+HOLDOUT_NDCG_FLOOR = 0.86
 
 TINY_DATASET = {
     "offers": [
@@ -116,3 +117,52 @@ def test_hold_out_needs_over_the_same_catalog_stay_above_their_floor(tmp_path):
     engine = json.loads(run(path, "--json")[0])
     assert engine["needs"] == len(needs)
     assert engine["ndcg@5"] >= HOLDOUT_NDCG_FLOOR
+
+
+FROZEN_NEEDS = Path(__file__).parent / "data" / "frozen_needs_2026-11-30.json"
+# A little under the engine's figure on the frozen set when it was first reported
+# (see docs/decisions.md, issue 13): a change that makes matching worse on needs nobody
+# tuned on fails here. Never raise it by tuning on this set.
+FROZEN_NDCG_FLOOR = 0.84
+FROZEN_TFIDF_MARGIN = 0.05
+
+
+def test_the_frozen_set_stays_above_its_floor_and_beats_the_library_baseline():
+    from django.conf import settings
+
+    from matchmaking.engine.evaluation import (
+        Row,
+        engine_factory,
+        find_dev_set,
+        load_set,
+        run_ranker,
+        tfidf_factory,
+    )
+    from matchmaking.management.commands.evaluate_matching import platform_corpus
+
+    dev = find_dev_set(Path(settings.BASE_DIR))
+    if dev is None:
+        shared_dataset(DEV_SET)  # skips (or fails in CI) with the usual message
+    frozen = load_set(FROZEN_NEEDS, catalog=dev)
+    assert len(frozen.needs) >= 30
+    engine = run_ranker(Row("engine", engine_factory(corpus=platform_corpus())), frozen, 5)
+    tfidf = run_ranker(Row("tfidf", tfidf_factory), frozen, 5)
+    assert engine["ndcg@5"] >= FROZEN_NDCG_FLOOR
+    assert engine["ndcg@5"] >= tfidf["ndcg@5"] + FROZEN_TFIDF_MARGIN
+
+
+def test_without_a_path_one_table_compares_rankers_across_sets(monkeypatch):
+    from django.conf import settings
+
+    from matchmaking.engine.evaluation import find_dev_set
+
+    if find_dev_set(Path(settings.BASE_DIR)) is None:
+        shared_dataset(DEV_SET)
+    output, _ = run("--sets", "holdout")
+    assert output.startswith("| Ranking | holdout (14) nDCG@5 / P@5 / MRR |")
+    for row in ("Engine (alle Quellen, ohne Feedback)", "Engine ohne Wissensquellen",
+                "nur + Lexikon", "nur + Korpus", "nur + Feedback", "alle außer Synonymliste",
+                "TF-IDF Zeichen-3–5-Gramme (scikit-learn)", "reine Tag-Überschneidung"):
+        assert row in output
+    with pytest.raises(CommandError, match="Unbekannter Satz"):
+        run("--sets", "geheim")

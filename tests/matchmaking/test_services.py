@@ -407,16 +407,18 @@ def test_changing_the_population_changes_the_size_the_engine_sees():
 
     recompute_all()
     codes = _reason_codes(pain_point, for_small_towns)
-    assert "size_mismatch" in codes and "size" not in codes
+    assert "size_smaller" in codes and "size" not in codes
     path = selectors.solution_paths([pain_point])[0]
-    assert "für andere Stadtgrößen gedacht" in path.offers[0].reasons
+    # A caveat is shown apart, as a Hinweis, never among the reasons.
+    assert "für kleinere Städte gedacht" in path.offers[0].caveats
+    assert "für kleinere Städte gedacht" not in path.offers[0].reasons
 
     town.population = 12_000
     town.save()
     recompute_all()
 
     codes = _reason_codes(pain_point, for_small_towns)
-    assert "size" in codes and "size_mismatch" not in codes
+    assert "size" in codes and "size_smaller" not in codes
     path = selectors.solution_paths([PainPoint.objects.get(pk=pain_point.pk)])[0]
     assert "passt zur Stadtgröße" in path.offers[0].reasons
 
