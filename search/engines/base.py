@@ -7,7 +7,14 @@ from datetime import datetime
 
 from search import ranking
 from search.access import visibilities_for
-from search.analysis import SnippetPart, make_snippet, parse_query, query_match_stems, words
+from search.analysis import (
+    SnippetPart,
+    analyse_word,
+    make_snippet,
+    parse_query,
+    query_match_stems,
+    words,
+)
 from search.documents import PUBLIC
 from search.vocabulary import closest
 
@@ -97,8 +104,14 @@ def sort_facet_counts(counts, size):
     return [FacetCount(value, count) for value, count in ordered[:size] if count > 0]
 
 
-def _matches(snippet):
-    return sum(1 for part in snippet if part.match)
+def _matches(snippet, wholes):
+    """How well a snippet matches: a whole query word counts three times a part of one."""
+    total = 0
+    for part in snippet:
+        if part.match:
+            stem = analyse_word(part.text.lower())[0]
+            total += 3 if any(stem.startswith(whole) for whole in wholes) else 1
+    return total
 
 
 class SearchEngine(ABC):
@@ -220,13 +233,13 @@ class SearchEngine(ABC):
     def make_hit(request, *, doc_type, object_id, title, url, date, body, parts=(), score=None):
         """A hit; a document with parts (a thread's replies) links to its best-matching part."""
         snippet = make_snippet(body, request.query)
-        best = _matches(snippet)
-        stems = query_match_stems(request.query)
-        if parts and stems:
+        wholes = tuple(whole for whole, _parts in request.query.alternatives)
+        best = _matches(snippet, wholes)
+        if parts and query_match_stems(request.query):
             for part in parts:
                 part_snippet = make_snippet(part["text"], request.query)
-                if _matches(part_snippet) > best:
-                    best, snippet, url = _matches(part_snippet), part_snippet, part["url"]
+                if _matches(part_snippet, wholes) > best:
+                    best, snippet, url = _matches(part_snippet, wholes), part_snippet, part["url"]
         return SearchHit(
             type=doc_type,
             id=object_id,
