@@ -125,6 +125,7 @@ def ascii_fold(word):
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+@lru_cache(maxsize=200_000)
 def fold(word):
     return ascii_fold(normalize_german(word.lower()))
 

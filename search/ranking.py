@@ -17,6 +17,7 @@ a benchmark's queries.
 """
 
 import math
+from bisect import bisect_left
 from datetime import UTC, datetime
 
 from search.analysis import MIN_PREFIX_LENGTH, analyse, fold, stem
@@ -68,32 +69,58 @@ def analysed_fields(title, tags, body, type_label=""):
     fields = {}
     for key, text in (("t", title), ("g", " ".join(tags)), ("b", f"{body}\n{type_label}")):
         wholes, parts = analyse(text)
-        fields[key] = list(dict.fromkeys(wholes))
-        fields[f"{key}p"] = list(dict.fromkeys(parts))
+        # Sorted, so a prefix is looked up by bisection.
+        fields[key] = sorted(set(wholes))
+        fields[f"{key}p"] = sorted(set(parts))
+        if key == "t":
+            fields["n"] = wholes  # the title's words in order: whose name it is
     return fields
 
 
 def _prefix_of_any(stem, terms):
-    return len(stem) >= MIN_PREFIX_LENGTH and any(term.startswith(stem) for term in terms)
+    """Whether a term of the sorted list `terms` starts with `stem`."""
+    if len(stem) < MIN_PREFIX_LENGTH:
+        return False
+    position = bisect_left(terms, stem)
+    return position < len(terms) and terms[position].startswith(stem)
+
+
+def _contains(terms, term):
+    position = bisect_left(terms, term)
+    return position < len(terms) and terms[position] == term
 
 
 def _match_quality(alternative, wholes, parts):
     whole, query_parts = alternative
-    if whole in wholes:
+    if _contains(wholes, whole):
         return WHOLE
-    if whole in parts:
+    if _contains(parts, whole):
         return PART
     if query_parts and all(
-        part in wholes or part in parts or _prefix_of_any(part, wholes) for part in query_parts
+        _contains(parts, part) or _prefix_of_any(part, wholes) for part in query_parts
     ):
         return SPLIT
     if _prefix_of_any(whole, wholes) or _prefix_of_any(whole, parts):
         return PREFIX
     if query_parts:
         head = query_parts[-1]
-        if head in wholes or head in parts or _prefix_of_any(head, wholes):
+        if _contains(parts, head) or _prefix_of_any(head, wholes):
             return HEAD
     return 0.0
+
+
+def _names_organisation(alternatives, title_stems):
+    """Whether the query spells out an organisation's name: every query word is in the name,
+    and it holds the name's first distinctive word or all of them ("Raumwende", "Stadt
+    Iserlohn"), not just a topic that happens to be in the name ("Leerstand")."""
+    distinctive = [stem for stem in title_stems if stem not in NAME_AFFIXES]
+    if not distinctive:
+        return False
+    query_stems = {whole for whole, _parts in alternatives}
+    if not all(any(stem.startswith(whole) for stem in title_stems) for whole in query_stems):
+        return False
+    covered = [stem for stem in distinctive if any(stem.startswith(whole) for whole in query_stems)]
+    return distinctive[0] in covered or len(covered) == len(distinctive)
 
 
 def score(alternatives, doc_type, fields, date=None, now=None):
@@ -101,19 +128,14 @@ def score(alternatives, doc_type, fields, date=None, now=None):
     if not alternatives:
         return 0.0
     total = 0.0
-    in_title = True
     for alternative in alternatives:
         best = 0.0
         for key, weight in FIELD_WEIGHTS:
-            quality = _match_quality(
-                alternative, set(fields.get(key, ())), fields.get(f"{key}p", ())
-            )
-            if key == "t" and quality < PREFIX:
-                in_title = False
+            quality = _match_quality(alternative, fields.get(key, ()), fields.get(f"{key}p", ()))
             best = max(best, weight * quality)
         total += best
     relevance = total / len(alternatives) * type_weight(doc_type)
-    if doc_type == "organisation" and in_title:
+    if doc_type == "organisation" and _names_organisation(alternatives, fields.get("n", ())):
         relevance += NAME_BONUS
     if date is not None:
         now = now or datetime.now(UTC)

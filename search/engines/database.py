@@ -31,7 +31,7 @@ from search.vocabulary import document_words, edit_distance
 BATCH_SIZE = 500
 FTS_TABLE = "sitesearch_fts"
 POSTGRES_CONFIG = "simple"
-CANDIDATES = 200
+CANDIDATES = 150
 _ROW_FIELDS = ("pk", "doc_type", "object_id", "title", "url", "date", "terms")
 
 

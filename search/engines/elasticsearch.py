@@ -40,7 +40,7 @@ from search.engines.base import COUNT_LIMIT, SearchEngine, SearchResults, sort_f
 from search.ranking import analysed_fields, static_rank, type_label
 from search.vocabulary import document_words
 
-CANDIDATES = 200
+CANDIDATES = 150
 
 stem_prefixes = token_filter(
     "stadtlabor_stem_prefixes",

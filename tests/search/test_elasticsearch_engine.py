@@ -126,7 +126,7 @@ def test_visibility_and_filters_sit_in_the_filter_context_so_facet_counts_respec
     # Counting stops after 1,000; candidates are read in the precomputed order, bounded.
     assert body["track_total_hits"] == 1001
     assert body["sort"] == [{"static_rank": "desc"}, "object_id"]
-    assert body["size"] == 200
+    assert body["size"] == 150
 
 
 def test_a_compound_query_word_matches_whole_or_by_its_parts(es_engine):
