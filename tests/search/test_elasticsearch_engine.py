@@ -220,7 +220,7 @@ def test_responses_are_ranked_like_the_database_engine(es_engine):
     es_engine._client = _MgetClient()
     request = make_request("Leerstand", facets=("type",))
     thread = _hit(1, "forum_thread", "Frage", {"t": ["frag"], "b": ["leerstand"]})
-    case = _hit(2, "case_study", "Leerstand beheben", {"t": ["leerstand", "beheb"]})
+    case = _hit(2, "case_study", "Leerstand beheben", {"t": ["beheb", "leerstand"]})
     response = {
         "hits": {"total": {"value": 2, "relation": "eq"}, "hits": [thread, case]},
         "aggregations": {"type": {"buckets": [{"key": "case_study", "doc_count": 1}]}},
