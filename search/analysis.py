@@ -17,8 +17,10 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import snowballstemmer
+from wordfreq import zipf_frequency
 
 _WORD = re.compile(r"[^\W_]+")
 _WHITESPACE = re.compile(r"\s+")
@@ -51,23 +53,19 @@ GERMAN_STOP_WORDS = frozenset(
     """.split()
 )
 
-# Parts of compound words common in inner-city work, already normalised (ä→a, ß→ss).
-# A longer word that contains one of them is also indexed under the part.
-COMPOUND_PARTS = frozenset(
-    """
-    angebot arbeit aufenthalt begrunung belebung beteiligung besucher burger buro city
-    dienst digital eigentum eigentumer einzel energie entwicklung erlebnis event flache
-    forderung frequenz gastronomie gebaude gestaltung gewerbe handel handler immobilie
-    innen klima kommunal kommune konzept kultur kunden laden leerstand leistung lokal
-    management markt marketing messung mobilitat netzwerk nutzung park parken planung platz
-    programm projekt qualitat quartier raum sanierung sauberkeit sicherheit stadt strasse
-    strategie tourismus transformation veranstaltung verein verkehr wandel wirtschaft wohnen
-    wohnung zentren zentrum zukunft
-    """.split()
-)
-# The same limits as the Elasticsearch dictionary_decompounder settings.
-MIN_COMPOUND_LENGTH = 5
+# Compounds are split with wordfreq's German word frequencies (a maintained list of the
+# language, not of this site): a word of at least MIN_COMPOUND_LENGTH letters is also
+# indexed under its parts when both halves are known German words, with the linking
+# letters ("Leerstand-s-management") dropped.
+MIN_COMPOUND_LENGTH = 8
 MIN_PART_LENGTH = 4
+# Zipf frequency a part needs (1.5: about three in a hundred million words).
+MIN_PART_FREQUENCY = 1.5
+SPLIT_MARGIN = 1.0
+_LINKING = ("", "s", "es", "n", "en", "e", "er")
+# A stem ending in the noun suffix "-ung" also stands for its verb ("Messung" ~ "messen").
+_NOUN_SUFFIX = "ung"
+_MIN_BASE = 4
 
 _stemmers = threading.local()
 
@@ -127,54 +125,101 @@ def ascii_fold(word):
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+@lru_cache(maxsize=200_000)
 def fold(word):
     return ascii_fold(normalize_german(word.lower()))
 
 
-def compound_parts(folded_word):
-    """Known parts inside a longer compound, in order of appearance."""
-    if len(folded_word) < MIN_COMPOUND_LENGTH:
-        return []
-    parts = []
-    for start in range(len(folded_word) - MIN_PART_LENGTH + 1):
-        for part in COMPOUND_PARTS:
-            if part != folded_word and folded_word.startswith(part, start):
-                parts.append(part)
-    return parts
+def _frequency(word):
+    """How common a German word is (Zipf scale: 0 unknown, 3 once per million words)."""
+    if len(word) < MIN_PART_LENGTH:
+        return 0.0
+    return zipf_frequency(word, "de")
+
+
+def _umlaut_spelling(word):
+    """ "foerderprogramm" -> "förderprogramm": the word list knows the umlaut spelling only."""
+    return re.sub(
+        r"(?<![aeiouäöüq])(ae|oe|ue)", lambda m: {"ae": "ä", "oe": "ö", "ue": "ü"}[m[1]], word
+    )
+
+
+@lru_cache(maxsize=200_000)
+def split_compound(word):
+    """The parts of a German compound (lower-case, as written), or () when it is none.
+
+    Of all ways to cut the word in two known words (linking letters dropped), the one whose
+    rarer part is most common wins ("Stadt|gutschein", not "Stadtgut|schein"), if it is
+    more common than the whole word; a second part that is itself a compound is split once more.
+    """
+    word = word.lower()
+    if len(word) < MIN_COMPOUND_LENGTH or not word.isalpha():
+        return ()
+    # A word is split only when its parts are about as common as the word itself or more:
+    # "Innenstadt" (innen, stadt) and "Förderprogramm" are, "Programm" (prog, ramm) is not.
+    best, best_score = (), max(MIN_PART_FREQUENCY, _frequency(word) - SPLIT_MARGIN)
+    for candidate in dict.fromkeys((word, _umlaut_spelling(word))):
+        for cut in range(MIN_PART_LENGTH, len(candidate) - MIN_PART_LENGTH + 1):
+            head, tail = candidate[:cut], candidate[cut:]
+            tail_frequency = _frequency(tail)
+            if tail_frequency < best_score:
+                continue
+            for link in _LINKING:
+                if link and not head.endswith(link):
+                    continue
+                first = head[: len(head) - len(link)] if link else head
+                if first in GERMAN_STOP_WORDS:
+                    continue
+                score = min(_frequency(first), tail_frequency)
+                if score > best_score:
+                    best, best_score = (first, tail), score
+    if not best:
+        return ()
+    first, tail = best
+    rest = split_compound(tail) if len(tail) >= MIN_COMPOUND_LENGTH else ()
+    return (first, tail, *rest)
+
+
+def compound_parts(word):
+    """The folded parts of a compound word, in order; [] for a simple word."""
+    return [fold(part) for part in split_compound(word.lower())]
 
 
 def stem(folded_word):
-    return _stemmer().stemWord(folded_word)
+    stemmed = _stemmer().stemWord(folded_word)
+    if stemmed.endswith(_NOUN_SUFFIX) and len(stemmed) - len(_NOUN_SUFFIX) >= _MIN_BASE:
+        stemmed = stemmed[: -len(_NOUN_SUFFIX)]
+    return stemmed
+
+
+@lru_cache(maxsize=200_000)
+def analyse_word(word):
+    """(stem of the whole word, stems of its compound parts) for one lower-case word."""
+    whole = stem(fold(word))
+    parts = tuple(
+        dict.fromkeys(
+            part_stem for part in split_compound(word) if (part_stem := stem(fold(part))) != whole
+        )
+    )
+    return whole, parts
+
+
+def analyse(text):
+    """The whole-word stems and the compound-part stems of a text (stop words dropped)."""
+    wholes, parts = [], []
+    for word in words(text):
+        if is_stop_word(word):
+            continue
+        whole, word_parts = analyse_word(word)
+        wholes.append(whole)
+        parts.extend(word_parts)
+    return wholes, parts
 
 
 def index_terms(text):
     """The terms a text is indexed under: the stem of every word plus the stems of its parts."""
-    terms = []
-    for word in words(text):
-        if is_stop_word(word):
-            continue
-        folded = fold(word)
-        terms.append(stem(folded))
-        terms.extend(stem(part) for part in compound_parts(folded))
-    return terms
-
-
-def extra_terms(text):
-    """Words PostgreSQL's own German parser would miss: compound parts and "ae"-style spellings.
-
-    PostgreSQL stems the original text with its `german` configuration; these folded words
-    are added to its search vector so it agrees with the other engines.
-    """
-    extras = []
-    for word in words(text):
-        if is_stop_word(word):
-            continue
-        folded = fold(word)
-        plain_umlauts = ascii_fold(word.replace("ß", "ss"))
-        if folded != plain_umlauts:
-            extras.append(folded)
-        extras.extend(compound_parts(folded))
-    return extras
+    wholes, parts = analyse(text)
+    return wholes + parts
 
 
 @dataclass(frozen=True)
@@ -196,6 +241,15 @@ class ParsedQuery:
     @property
     def excluded_stems(self):
         return tuple(stem(fold(term)) for term in self.excluded)
+
+    @property
+    def alternatives(self):
+        """Per query word: (its stem, the stems of its compound parts).
+
+        A word matches a document holding its stem (or a word starting with it), or all of
+        its parts: "Frequenzmessung" finds "Frequenz messen".
+        """
+        return tuple(analyse_word(term) for term in self.terms)
 
 
 def parse_query(text):
@@ -227,9 +281,16 @@ def term_matches(query_stem, index_term):
 def word_matches(word, query_stems):
     if not query_stems or is_stop_word(word):
         return False
-    folded = fold(word)
-    keys = [stem(folded)] + [stem(part) for part in compound_parts(folded)]
+    whole, parts = analyse_word(word.lower())
+    keys = (whole, *parts)
     return any(term_matches(query_stem, key) for query_stem in query_stems for key in keys)
+
+
+def query_match_stems(query):
+    """Every stem a matching word may start with: the query words' stems and their parts."""
+    if query is None:
+        return ()
+    return tuple(dict.fromkeys(s for whole, parts in query.alternatives for s in (whole, *parts)))
 
 
 @dataclass(frozen=True)
@@ -247,7 +308,7 @@ def make_snippet(text, query, max_chars=240, lead_chars=60):
     text = _WHITESPACE.sub(" ", text or "").strip()
     if not text:
         return ()
-    query_stems = query.term_stems if query else ()
+    query_stems = query_match_stems(query)
     matches = [m for m in _WORD.finditer(text) if word_matches(m.group(0).lower(), query_stems)]
 
     start = 0

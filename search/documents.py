@@ -65,6 +65,18 @@ def _as_values(value):
 
 
 @dataclass(frozen=True)
+class SearchPart:
+    """A part of a document with its own address, e.g. one reply in a forum thread.
+
+    Its text is searched as part of the document; the best-matching part gives the hit
+    its snippet and its link, so a thread is one hit that leads to the right reply.
+    """
+
+    url: str
+    text: str
+
+
+@dataclass(frozen=True)
 class SearchDocument:
     """One searchable thing, the same for every engine."""
 
@@ -77,6 +89,7 @@ class SearchDocument:
     facets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     visibility: str = PUBLIC
     date: datetime | None = None
+    parts: tuple[SearchPart, ...] = ()
 
     def __post_init__(self):
         if not _NAME.match(self.type or ""):
@@ -94,6 +107,20 @@ class SearchDocument:
         object.__setattr__(self, "tags", _as_values(self.tags))
         object.__setattr__(self, "facets", facets)
         object.__setattr__(self, "date", _as_datetime(self.date))
+        object.__setattr__(
+            self,
+            "parts",
+            tuple(
+                part if isinstance(part, SearchPart) else SearchPart(*part)
+                for part in self.parts or ()
+                if (part.text if isinstance(part, SearchPart) else part[1]).strip()
+            ),
+        )
+
+    @property
+    def searchable_body(self):
+        """The body and the text of every part: what the body field is searched by."""
+        return "\n".join([self.body, *(part.text for part in self.parts)]).strip()
 
     @property
     def key(self):

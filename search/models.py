@@ -17,16 +17,29 @@ class SearchEntry(models.Model):
     url = models.CharField(max_length=500)
     visibility = models.CharField(max_length=100)
     date = models.DateTimeField(null=True, blank=True)
-    # Tags and folded words (compound parts, "ae" spellings) as text for PostgreSQL's vector.
-    tags_text = models.TextField(blank=True)
-    extra_terms = models.TextField(blank=True)
+    # Parts with their own address (replies of a thread): [{"url": …, "text": …}].
+    parts = models.JSONField(default=list, blank=True)
+    # The analysed terms (`search.analysis`: folded stems plus compound-part stems), the same
+    # on every database: FTS5 on SQLite and the `simple` tsvectors on PostgreSQL index them.
+    title_terms = models.TextField(blank=True)
+    tag_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+    # What ranking needs per field: {"t"/"g"/"b": whole-word stems, "tp"/"gp"/"bp": part stems}.
+    terms = models.JSONField(default=dict, blank=True)
+    # Type weight and recency, fixed at indexing: candidates are read in this order, so no
+    # query sorts all of its matches.
+    static_rank = models.FloatField(default=0)
     search_vector = SearchVectorField(null=True, editable=False)
+    title_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["doc_type", "object_id"], name="unique_search_entry"),
         ]
-        indexes = [models.Index(fields=["visibility", "-date"], name="sitesearch_visible_date")]
+        indexes = [
+            models.Index(fields=["visibility", "-date"], name="sitesearch_visible_date"),
+            models.Index(fields=["-static_rank", "id"], name="sitesearch_static_rank"),
+        ]
 
     def __str__(self):
         return f"{self.doc_type}:{self.object_id} {self.title}"
@@ -42,3 +55,17 @@ class SearchFacetValue(models.Model):
 
     def __str__(self):
         return f"{self.name}={self.value}"
+
+
+class SearchTerm(models.Model):
+    """The vocabulary of public documents: for "Meinten Sie …?" and suggestions as you type.
+
+    Only public documents feed it, so no suggestion reveals a word of members-only content.
+    """
+
+    word = models.CharField(max_length=100, unique=True)  # folded: "forderprogramm"
+    display = models.CharField(max_length=100)  # as written, lower-case: "förderprogramm"
+    frequency = models.PositiveIntegerField(default=0)  # in how many documents
+
+    def __str__(self):
+        return self.display

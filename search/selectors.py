@@ -73,3 +73,19 @@ def facet_groups(results, *, types=(), filters=None):
 
 def type_labels():
     return {provider.type: str(provider.label) for provider in providers()}
+
+
+MAX_SUGGESTIONS = 8
+
+
+def suggestions(query, limit=MAX_SUGGESTIONS):
+    """Completions of the last word typed, from the public vocabulary: "Einbeck lee" ->
+    ["Einbeck leerstand", …]. Nothing for less than two letters."""
+    text = " ".join(query.split())
+    if not text or query[-1:].isspace():
+        return []
+    head, _space, last = text.rpartition(" ")
+    if len(last) < 2:
+        return []
+    words = search.engine().completions(last, limit=limit)
+    return [f"{head} {word}".strip() for word in words]

@@ -1,9 +1,11 @@
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from search import selectors
-from search.forms import SearchForm
+from search.forms import MAX_QUERY_LENGTH, SearchForm
 
 
 def _page_number(value):
@@ -29,7 +31,8 @@ def results(request):
         )
         type_labels = selectors.type_labels()
         # The paginator runs over a range, not a query: it only lays out the page links.
-        page_obj = Paginator(range(found.total), found.per_page).get_page(found.page)
+        reachable = found.total if found.reachable is None else min(found.total, found.reachable)
+        page_obj = Paginator(range(reachable), found.per_page).get_page(found.page)
         context.update(
             results=found,
             query=form.cleaned_data["q"],
@@ -40,3 +43,11 @@ def results(request):
             page_numbers=page_obj.paginator.get_elided_page_range(page_obj.number),
         )
     return render(request, "search/results.html", context)
+
+
+@require_GET
+@cache_control(max_age=60)
+def suggestions(request):
+    """Words to complete the header search as you type (JSON for static/js/search-suggest.js)."""
+    query = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
+    return JsonResponse({"suggestions": selectors.suggestions(query)})

@@ -143,12 +143,10 @@ def move_thread(moderator, thread, category, reason):
     thread = _thread_change(
         moderator, thread, reason, ModerationAction.Kind.MOVE, category=category
     )
-    # The posts' search documents carry the category's visibility.
+    # The thread's search document (replies included) carries the category's visibility.
     from search.signals import schedule_refresh
 
     schedule_refresh("forum_thread", thread.pk)
-    for post_id in thread.posts.values_list("pk", flat=True):
-        schedule_refresh("forum_post", post_id)
     return thread
 
 

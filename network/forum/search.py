@@ -1,4 +1,7 @@
-"""Search documents of the forum: threads and replies, with their category's visibility.
+"""Search documents of the forum: one document per thread, its replies as parts.
+
+A thread is one hit: its replies are searched with it, and the best-matching reply gives
+the hit its snippet and its link. A saved or deleted reply re-indexes its thread.
 
 Members-only categories give "members", closed working groups "group:forum-<id>"; the group
 resolver registered here tells `search.access` which groups a person belongs to. Comments
@@ -6,12 +9,20 @@ under pages are not indexed: the page itself is.
 """
 
 from django.db.models import Prefetch
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from network.models import ForumCategory, Post, TaggedThread, Thread, Visibility
 from network.sanitize import strip_html
 from search.access import register_group_resolver
-from search.documents import MEMBERS, PUBLIC, DocumentProvider, SearchDocument, register
+from search.documents import (
+    MEMBERS,
+    PUBLIC,
+    DocumentProvider,
+    SearchDocument,
+    SearchPart,
+    register,
+)
 from search.documents import group_visibility as search_group_visibility
 
 
@@ -39,15 +50,17 @@ class ThreadDocuments(DocumentProvider):
     watched_m2m = (TaggedThread,)
 
     def get_queryset(self):
-        openings = Post.objects.filter(is_opening=True, status=Post.Status.VISIBLE)
+        visible = Post.objects.filter(status=Post.Status.VISIBLE).order_by("created_at", "pk")
         return (
             Thread.objects.filter(category__isnull=False)
             .select_related("category")
-            .prefetch_related("topics", Prefetch("posts", queryset=openings, to_attr="openings"))
+            .prefetch_related("topics", Prefetch("posts", queryset=visible, to_attr="visible"))
         )
 
     def build_document(self, thread):
-        body = strip_html(thread.openings[0].body_html) if thread.openings else ""
+        openings = [post for post in thread.visible if post.is_opening]
+        replies = [post for post in thread.visible if not post.is_opening]
+        body = strip_html(openings[0].body_html) if openings else ""
         if thread.result_html:
             body = f"{strip_html(thread.result_html)} {body}"
         return SearchDocument(
@@ -60,34 +73,23 @@ class ThreadDocuments(DocumentProvider):
             url=thread.get_absolute_url(),
             visibility=visibility_of(thread.category),
             date=thread.last_activity_at,
+            parts=[
+                SearchPart(url=post.get_absolute_url(), text=strip_html(post.body_html))
+                for post in replies
+            ],
         )
 
 
-class PostDocuments(DocumentProvider):
-    type = "forum_post"
-    model = Post
-    label = _("Forumsbeiträge")
-    facets = {"forum_category": _("Forumskategorie")}
+def _refresh_thread(sender, instance, raw=False, **kwargs):
+    if not raw and instance.thread_id:
+        from search.signals import schedule_refresh
 
-    def get_queryset(self):
-        return Post.objects.filter(
-            is_opening=False, status=Post.Status.VISIBLE, thread__category__isnull=False
-        ).select_related("thread", "thread__category")
-
-    def build_document(self, post):
-        return SearchDocument(
-            type=self.type,
-            id=post.pk,
-            title=post.thread.title,
-            body=strip_html(post.body_html),
-            facets={"forum_category": post.thread.category.name},
-            url=post.get_absolute_url(),
-            visibility=visibility_of(post.thread.category),
-            date=post.created_at,
-        )
+        schedule_refresh(ThreadDocuments.type, instance.thread_id)
 
 
 def register_documents():
     register(ThreadDocuments())
-    register(PostDocuments())
     register_group_resolver(forum_groups_of)
+    # A reply is part of its thread's document.
+    post_save.connect(_refresh_thread, sender=Post, dispatch_uid="sitesearch:forum_post:save")
+    post_delete.connect(_refresh_thread, sender=Post, dispatch_uid="sitesearch:forum_post:delete")

@@ -1,30 +1,38 @@
 """The default engine: full-text search in the site's own database.
 
-SQLite: the analysed terms of `search.analysis` (folded, stemmed, decompounded) go into
-an FTS5 table and queries are prefix matches on the query stems, ranked by bm25.
-PostgreSQL: a tsvector with the `german` configuration (plus the folded extra terms of
-`search.analysis.extra_terms`), queried with websearch syntax or stem prefixes, ranked
-by ts_rank. Visibility, type and facet filters are part of the same SQL query, so facet
-counts never include documents the user may not see.
+Both databases index the same analysed terms (`search.analysis`: folded stems plus the
+stems of compound parts): SQLite in the FTS5 table `sitesearch_fts`, PostgreSQL in two
+`simple` tsvectors with GIN indexes (title+tags, everything). A query word matches a term
+starting with its stem, or all of its compound parts.
+
+A search never sorts all of its matches: it reads at most CANDIDATES matching in title or
+tags and CANDIDATES matching anywhere, each in the order of the precomputed
+`static_rank`, and orders them with `search.ranking.score()` — the same code on both
+databases and in the Elasticsearch engine. The count stops at COUNT_LIMIT ("mehr als
+1.000"), and facets count the same bounded set; visibility, type and facet filters are
+part of every SQL query, so no count includes what the user may not see.
 """
 
 from itertools import islice
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
-from django.db.models import Count, F, FloatField, Value
+from django.db.models import BooleanField, Count, F
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Length
 
-from search.analysis import MAX_PREFIX_LENGTH, MIN_PREFIX_LENGTH, extra_terms, fold, index_terms
-from search.documents import TYPE_FACET
-from search.engines.base import SearchEngine, SearchResults, sort_facet_counts
-from search.models import SearchEntry, SearchFacetValue
+from search.analysis import MAX_PREFIX_LENGTH, MIN_PREFIX_LENGTH, fold
+from search.documents import PUBLIC, TYPE_FACET
+from search.engines.base import COUNT_LIMIT, SearchEngine, SearchResults, sort_facet_counts
+from search.models import SearchEntry, SearchFacetValue, SearchTerm
+from search.ranking import analysed_fields, static_rank, type_label
+from search.vocabulary import document_words, edit_distance
 
 BATCH_SIZE = 500
 FTS_TABLE = "sitesearch_fts"
-# bm25 column weights: title, tags, body.
-FTS_WEIGHTS = (5.0, 3.0, 1.0)
-POSTGRES_CONFIG = "german"
+POSTGRES_CONFIG = "simple"
+CANDIDATES = 150
+_ROW_FIELDS = ("pk", "doc_type", "object_id", "title", "url", "date", "terms")
 
 
 def _batches(iterable, size):
@@ -33,35 +41,47 @@ def _batches(iterable, size):
         yield batch
 
 
+def _prefix(stem, wildcard):
+    if len(stem) >= MIN_PREFIX_LENGTH:
+        return stem[:MAX_PREFIX_LENGTH], wildcard
+    return stem, ""
+
+
 def fts_expression(query):
-    """The FTS5 MATCH expression for a parsed query: every stem as a prefix, exclusions exact."""
+    """The FTS5 MATCH expression: per query word its stem as a prefix, or all of its parts."""
 
     def term(stem):
-        if len(stem) >= MIN_PREFIX_LENGTH:
-            return f'"{stem[:MAX_PREFIX_LENGTH]}"*'
-        return f'"{stem}"'
+        text, star = _prefix(stem, "*")
+        return f'"{text}"{star}'
 
-    expression = " AND ".join(term(stem) for stem in query.term_stems)
+    clauses = []
+    for whole, parts in query.alternatives:
+        if parts:
+            clauses.append(f"({term(whole)} OR ({' AND '.join(term(p) for p in parts)}))")
+        else:
+            clauses.append(term(whole))
+    expression = " AND ".join(clauses)
     if query.excluded:
         excluded = " OR ".join(f'"{stem}"' for stem in query.excluded_stems)
         expression = f"{expression} NOT ({excluded})"
     return expression
 
 
-def tsquery_prefix_expression(query):
-    """A raw to_tsquery expression: every folded word as a prefix, exclusions negated.
+def tsquery_expression(query):
+    """The same as a raw to_tsquery expression (stems are letters and digits only)."""
 
-    The words contain only letters and digits (see `analysis.words`), so nothing a
-    visitor types can become tsquery syntax.
-    """
+    def term(stem):
+        text, star = _prefix(stem, ":*")
+        return f"{text}{star}"
 
-    def term(word):
-        folded = fold(word)
-        return f"{folded}:*" if len(folded) >= MIN_PREFIX_LENGTH else folded
-
-    parts = [term(word) for word in query.terms]
-    parts += [f"!{fold(word)}" for word in query.excluded]
-    return " & ".join(parts)
+    clauses = []
+    for whole, parts in query.alternatives:
+        if parts:
+            clauses.append(f"({term(whole)} | ({' & '.join(term(p) for p in parts)}))")
+        else:
+            clauses.append(term(whole))
+    clauses += [f"!{stem}" for stem in query.excluded_stems]
+    return " & ".join(clauses)
 
 
 class DatabaseEngine(SearchEngine):
@@ -77,11 +97,13 @@ class DatabaseEngine(SearchEngine):
 
     # --- writing -------------------------------------------------------------------------
 
-    def index_documents(self, documents):
+    def index_documents(self, documents, progress=None):
         written = 0
-        with transaction.atomic():
-            for batch in _batches(documents, BATCH_SIZE):
+        for batch in _batches(documents, BATCH_SIZE):
+            with transaction.atomic():
                 written += self._write_batch(batch)
+            if progress:
+                progress(written)
         return written
 
     def remove_document(self, doc_type, object_id):
@@ -92,6 +114,8 @@ class DatabaseEngine(SearchEngine):
             entries = SearchEntry.objects.all()
             if types is not None:
                 entries = entries.filter(doc_type__in=types)
+            else:
+                SearchTerm.objects.all().delete()
             entries.delete()
             return self.index_documents(documents)
 
@@ -104,8 +128,12 @@ class DatabaseEngine(SearchEngine):
         for doc_type, object_ids in ids_by_type.items():
             SearchEntry.objects.filter(doc_type=doc_type, object_id__in=object_ids).delete()
 
-        entries = SearchEntry.objects.bulk_create(
-            [
+        entries = []
+        for document in documents:
+            fields = analysed_fields(
+                document.title, document.tags, document.searchable_body, type_label(document.type)
+            )
+            entries.append(
                 SearchEntry(
                     doc_type=document.type,
                     object_id=document.id,
@@ -115,14 +143,15 @@ class DatabaseEngine(SearchEngine):
                     url=document.url,
                     visibility=document.visibility,
                     date=document.date,
-                    tags_text="\n".join(document.tags),
-                    extra_terms=" ".join(
-                        extra_terms(" ".join([document.title, *document.tags, document.body]))
-                    ),
+                    parts=[{"url": part.url, "text": part.text} for part in document.parts],
+                    title_terms=" ".join(fields["t"] + fields["tp"]),
+                    tag_terms=" ".join(fields["g"] + fields["gp"]),
+                    body_terms=" ".join(fields["b"] + fields["bp"]),
+                    terms=fields,
+                    static_rank=static_rank(document.type, document.date),
                 )
-                for document in documents
-            ]
-        )
+            )
+        entries = SearchEntry.objects.bulk_create(entries)
         SearchFacetValue.objects.bulk_create(
             [
                 SearchFacetValue(entry=entry, name=name, value=value[:200])
@@ -131,65 +160,47 @@ class DatabaseEngine(SearchEngine):
             ]
         )
         if self.vendor == "sqlite":
-            self._write_fts(entries, documents)
+            self._write_fts(entries)
         elif self.vendor == "postgresql":
             SearchEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(
                 search_vector=(
-                    SearchVector("title", weight="A", config=POSTGRES_CONFIG)
-                    + SearchVector("tags_text", weight="B", config=POSTGRES_CONFIG)
-                    + SearchVector("body", "extra_terms", weight="C", config=POSTGRES_CONFIG)
-                )
+                    SearchVector("title_terms", weight="A", config=POSTGRES_CONFIG)
+                    + SearchVector("tag_terms", weight="B", config=POSTGRES_CONFIG)
+                    + SearchVector("body_terms", weight="C", config=POSTGRES_CONFIG)
+                ),
+                title_vector=SearchVector("title_terms", "tag_terms", config=POSTGRES_CONFIG),
             )
+        self._add_vocabulary(d for d in documents if d.visibility == PUBLIC)
         return len(entries)
 
-    def _write_fts(self, entries, documents):
-        rows = [
-            (
-                entry.pk,
-                " ".join(index_terms(document.title)),
-                " ".join(index_terms(" ".join(document.tags))),
-                " ".join(index_terms(document.body)),
-            )
-            for entry, document in zip(entries, documents, strict=True)
-        ]
+    def _write_fts(self, entries):
+        rows = [(e.pk, e.title_terms, e.tag_terms, e.body_terms) for e in entries]
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {FTS_TABLE}(rowid, title, tags, body) VALUES (%s, %s, %s, %s)",  # noqa: S608
                 rows,
             )
 
+    def _add_vocabulary(self, documents):
+        counts = {}
+        for document in documents:
+            for word, display in document_words(document).items():
+                entry = counts.setdefault(word, [display, 0])
+                entry[1] += 1
+        if not counts:
+            return
+        table = SearchTerm._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {table} (word, display, frequency) VALUES (%s, %s, %s) "  # noqa: S608
+                "ON CONFLICT (word) DO UPDATE "
+                f"SET frequency = {table}.frequency + excluded.frequency",
+                [(word, display, count) for word, (display, count) in sorted(counts.items())],
+            )
+
     # --- searching -----------------------------------------------------------------------
 
-    def _search(self, request):
-        matching = self._matching(request)
-        total = matching.count()
-        rows = list(
-            self._ranked(matching, request).values(
-                "doc_type", "object_id", "title", "url", "date", "body", "rank"
-            )[request.offset : request.offset + request.per_page]
-        )
-        hits = [
-            self.make_hit(
-                request,
-                doc_type=row["doc_type"],
-                object_id=row["object_id"],
-                title=row["title"],
-                url=row["url"],
-                date=row["date"],
-                body=row["body"],
-                score=row["rank"],
-            )
-            for row in rows
-        ]
-        return SearchResults(
-            hits=hits,
-            total=total,
-            page=request.page,
-            per_page=request.per_page,
-            facets=self._facet_counts(matching, request),
-        )
-
-    def _matching(self, request):
+    def _filtered(self, request):
         entries = SearchEntry.objects.filter(visibility__in=request.visibilities)
         if request.types:
             entries = entries.filter(doc_type__in=request.types)
@@ -202,51 +213,65 @@ class DatabaseEngine(SearchEngine):
                         "entry_id"
                     )
                 )
-        if request.query.is_empty:
-            return entries
+        return entries
+
+    def _match(self, entries, query, title_only=False):
         if self.vendor == "postgresql":
-            return entries.filter(search_vector=self._tsquery(request.query))
+            column = "title_vector" if title_only else "search_vector"
+            matches = RawSQL(  # noqa: S611 - constants only, the expression is a parameter
+                f"{column} @@ to_tsquery('{POSTGRES_CONFIG}', %s)",
+                [tsquery_expression(query)],
+                output_field=BooleanField(),
+            )
+            return entries.alias(matches=matches).filter(matches=True)
+        expression = fts_expression(query)
+        if title_only:
+            expression = "{title tags} : (" + expression + ")"
         # Only constants are formatted into the SQL; the MATCH expression is a parameter.
         return entries.filter(
             pk__in=RawSQL(  # noqa: S611
                 f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
-                [fts_expression(request.query)],
+                [expression],
             )
         )
 
-    def _tsquery(self, query):
-        websearch = SearchQuery(query.text, search_type="websearch", config=POSTGRES_CONFIG)
-        prefixes = SearchQuery(
-            tsquery_prefix_expression(query), search_type="raw", config=POSTGRES_CONFIG
-        )
-        return websearch | prefixes
-
-    def _ranked(self, matching, request):
-        newest_first = (F("date").desc(nulls_last=True), "title", "pk")
+    def _search_candidates(self, request):
+        filtered = self._filtered(request)
         if request.query.is_empty:
-            return matching.annotate(rank=Value(None, output_field=FloatField())).order_by(
-                *newest_first
+            newest = filtered.order_by(F("date").desc(nulls_last=True), "title", "pk")
+            return filtered, None, newest
+        matching = self._match(filtered, request.query)
+        order = (F("static_rank").desc(), "pk")
+        seen, rows = set(), []
+        for queryset in (self._match(filtered, request.query, title_only=True), matching):
+            for row in queryset.order_by(*order).values(*_ROW_FIELDS)[:CANDIDATES]:
+                if row["pk"] not in seen:
+                    seen.add(row["pk"])
+                    rows.append(row)
+        return matching, rows, None
+
+    def _candidates(self, request):
+        matching, rows, newest = self._search_candidates(request)
+        total = matching.order_by()[: COUNT_LIMIT + 1].count()
+        if rows is None:
+            page = list(
+                newest.values(*_ROW_FIELDS)[request.offset : request.offset + request.per_page]
             )
-        if self.vendor == "postgresql":
-            rank = SearchRank(F("search_vector"), self._tsquery(request.query))
-        else:
-            weights = ", ".join(str(weight) for weight in FTS_WEIGHTS)
-            table = SearchEntry._meta.db_table
-            rank = RawSQL(  # noqa: S611 - constants only, the expression is a parameter
-                f"SELECT -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} "  # noqa: S608
-                f"WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid = {table}.id",
-                [fts_expression(request.query)],
-                output_field=FloatField(),
-            )
-        return matching.annotate(rank=rank).order_by(F("rank").desc(), *newest_first)
+            return total, None, page, matching
+        return total, rows, None, matching
+
+    def _details(self, pks):
+        return {
+            row["pk"]: row
+            for row in SearchEntry.objects.filter(pk__in=pks).values("pk", "body", "parts")
+        }
 
     def _facet_counts(self, matching, request):
         if not request.facets:
             return {}
+        bounded = matching.order_by(F("static_rank").desc(), "pk").values("pk")[:COUNT_LIMIT]
         rows = (
-            SearchFacetValue.objects.filter(
-                entry__in=matching.values("pk"), name__in=request.facets
-            )
+            SearchFacetValue.objects.filter(entry_id__in=bounded, name__in=request.facets)
             .values("name", "value")
             .annotate(count=Count("pk"))
             .order_by()
@@ -257,3 +282,76 @@ class DatabaseEngine(SearchEngine):
         return {
             name: sort_facet_counts(values, request.facet_size) for name, values in counts.items()
         }
+
+    def _search(self, request):
+        total, candidates, page_rows, matching = self._candidates(request)
+        if candidates is not None:
+            ranked = self.rank(request, candidates)
+            page_rows = ranked[request.offset : request.offset + request.per_page]
+            reachable = len(ranked)
+        else:
+            reachable = total
+        details = self._details([row["pk"] for row in page_rows])
+        hits = [
+            self.make_hit(
+                request,
+                doc_type=row["doc_type"],
+                object_id=row["object_id"],
+                title=row["title"],
+                url=row["url"],
+                date=row["date"],
+                body=details[row["pk"]]["body"],
+                parts=details[row["pk"]]["parts"],
+                score=row.get("score"),
+            )
+            for row in page_rows
+        ]
+        return SearchResults(
+            hits=self.unique_urls(hits),
+            total=min(total, COUNT_LIMIT + 1),
+            page=request.page,
+            per_page=request.per_page,
+            facets=self._facet_counts(matching, request),
+            total_is_exact=total <= COUNT_LIMIT,
+            reachable=min(reachable, total),
+        )
+
+    # --- vocabulary ----------------------------------------------------------------------
+
+    def known_word(self, word):
+        folded = fold(word)
+        return SearchTerm.objects.filter(word__startswith=folded).exists()
+
+    def similar_words(self, word, limit=20):
+        folded = fold(word)
+        if self.vendor == "postgresql":
+            similar = RawSQL("word %% %s", [folded], output_field=BooleanField())  # noqa: S611
+            rows = (
+                SearchTerm.objects.alias(similar=similar)
+                .filter(similar=True)
+                .annotate(similarity=RawSQL("similarity(word, %s)", [folded]))  # noqa: S611
+                .order_by("-similarity", "-frequency")
+                .values_list("word", "display", "frequency")[:limit]
+            )
+            return list(rows)
+        length = len(folded)
+        rows = (
+            SearchTerm.objects.annotate(length=Length("word"))
+            .filter(word__startswith=folded[:1], length__range=(length - 2, length + 2))
+            .order_by("-frequency")
+            .values_list("word", "display", "frequency")[:5000]
+        )
+        ranked = sorted(
+            ((edit_distance(folded, w), -f, w, d) for w, d, f in rows), key=lambda item: item[:2]
+        )
+        return [(w, d, -f) for _dist, f, w, d in ranked[:limit]]
+
+    def completions(self, prefix, limit=8):
+        folded = fold(prefix)
+        if len(folded) < 2:
+            return []
+        return list(
+            SearchTerm.objects.filter(word__startswith=folded)
+            .order_by("-frequency", "word")
+            .values_list("display", flat=True)[:limit]
+        )

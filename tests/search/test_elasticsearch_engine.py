@@ -6,7 +6,7 @@ import pytest
 from elasticsearch import ConnectionError as ElasticsearchConnectionError
 
 import search
-from search.analysis import COMPOUND_PARTS, parse_query
+from search.analysis import parse_query
 from search.documents import MEMBERS, PUBLIC
 from search.engines.base import SearchRequest
 from search.engines.elasticsearch import ElasticsearchEngine, to_index_document
@@ -48,62 +48,38 @@ def test_ping_raises_when_no_server_answers():
         engine.ping()
 
 
-def test_mapping_analyses_german_with_stems_folding_and_compounds(es_engine):
+def test_mapping_indexes_the_analysed_terms_with_prefixes(es_engine):
     body = es_engine.index_definition().to_dict()
     analysis = body["settings"]["analysis"]
-    filters = analysis["filter"]
-
-    index_chain = analysis["analyzer"]["stadtlabor_german"]["filter"]
-    assert index_chain == [
-        "lowercase",
-        "stadtlabor_german_stop",
-        "german_normalization",
-        "asciifolding",
-        "stadtlabor_decompounder",
-        "stadtlabor_german_stemmer",
-    ]
-    assert filters["stadtlabor_german_stop"] == {"type": "stop", "stopwords": "_german_"}
-    assert filters["stadtlabor_german_stemmer"] == {"type": "snowball", "language": "German"}
-    assert filters["stadtlabor_decompounder"]["type"] == "dictionary_decompounder"
-    assert filters["stadtlabor_decompounder"]["word_list"] == sorted(COMPOUND_PARTS)
-    assert filters["stadtlabor_stem_prefixes"] == {
+    assert analysis["filter"]["stadtlabor_stem_prefixes"] == {
         "type": "edge_ngram",
         "min_gram": 2,
         "max_gram": 30,
     }
-    assert (
-        analysis["analyzer"]["stadtlabor_german_prefix"]["filter"][-1] == "stadtlabor_stem_prefixes"
-    )
-    # Queries are not decompounded: a compound typed by a visitor stays one required word.
-    assert (
-        "stadtlabor_decompounder" not in analysis["analyzer"]["stadtlabor_german_query"]["filter"]
-    )
-
-
-def test_mapping_stores_the_plain_search_document(es_engine):
-    mappings = es_engine.index_definition().to_dict()["mappings"]
-    properties = mappings["properties"]
-
-    for name in ("title", "tags", "body"):
-        assert properties[name]["analyzer"] == "stadtlabor_german"
-        assert properties[name]["search_analyzer"] == "stadtlabor_german_query"
-        assert properties[name]["fields"]["prefix"]["analyzer"] == "stadtlabor_german_prefix"
-    assert properties["tags"]["fields"]["raw"] == {"type": "keyword"}
-    for name in ("type", "object_id", "visibility"):
+    assert analysis["analyzer"]["stadtlabor_terms_prefix"] == {
+        "type": "custom",
+        "tokenizer": "whitespace",
+        "filter": ["stadtlabor_stem_prefixes"],
+    }
+    properties = body["mappings"]["properties"]
+    for name in ("title_terms", "tag_terms", "body_terms"):
+        assert properties[name]["analyzer"] == "whitespace"
+        assert properties[name]["fields"]["prefix"]["analyzer"] == "stadtlabor_terms_prefix"
+        assert properties[name]["fields"]["prefix"]["search_analyzer"] == "whitespace"
+    assert properties["terms"] == {"type": "object", "enabled": False}
+    assert properties["parts"] == {"type": "object", "enabled": False}
+    assert properties["static_rank"] == {"type": "float"}
+    for name in ("type", "object_id", "visibility", "tags", "words"):
         assert properties[name] == {"type": "keyword"}
-    assert properties["date"]["type"] == "date"
-    assert mappings["dynamic"] == "strict"
-    assert mappings["dynamic_templates"] == [
-        {"facets_as_keywords": {"path_match": "facets.*", "mapping": {"type": "keyword"}}}
-    ]
+    assert body["mappings"]["dynamic"] == "strict"
 
 
-def test_documents_are_stored_under_type_and_id(es_engine):
+def test_documents_carry_the_same_analysed_terms_as_the_database_engine(es_engine):
     stored = to_index_document(
         document(
             5,
-            "Lindenau",
-            "Text",
+            "Förderprogramme für Innenstädte",
+            "Frequenzmessung im Zentrum",
             tags=["Leerstand"],
             facets={"kind": "kommune"},
             visibility=MEMBERS,
@@ -111,16 +87,17 @@ def test_documents_are_stored_under_type_and_id(es_engine):
     ).to_dict(include_meta=True)
 
     assert stored["_id"] == "artikel:5"
-    assert stored["_source"] == {
-        "type": "artikel",
-        "object_id": "5",
-        "title": "Lindenau",
-        "tags": ["Leerstand"],
-        "body": "Text",
-        "facets": {"kind": ["kommune"]},
-        "url": "/artikel/5/",
-        "visibility": "members",
-    }
+    source = stored["_source"]
+    assert source["title_terms"].split()[:2] == ["forderprogramm", "innenstadt"]
+    assert {"programm", "stadt"} <= set(source["title_terms"].split())
+    assert {"frequenz", "mess"} <= set(source["body_terms"].split())
+    assert source["terms"]["g"] == ["leerstand"]
+    assert source["facets"] == {"kind": ["kommune"]}
+    assert source["visibility"] == "members"
+    # Members-only words never reach the vocabulary of suggestions.
+    assert "words" not in source or source["words"] == []
+    public = to_index_document(document(6, "Leerstandsmanagement")).to_dict()
+    assert public["words"] == ["leerstandsmanagement"]
 
 
 def test_visibility_and_filters_sit_in_the_filter_context_so_facet_counts_respect_them(es_engine):
@@ -138,78 +115,132 @@ def test_visibility_and_filters_sit_in_the_filter_context_so_facet_counts_respec
         {"terms": {"visibility": ["public"]}},
         {"terms": {"type": ["organisation"]}},
         {"terms": {"facets.kind": ["kommune", "anbieter"]}},
-        {"terms": {"tags.raw": ["Mobilität"]}},
+        {"terms": {"tags": ["Mobilität"]}},
     ]
     assert "post_filter" not in body
     assert body["aggs"] == {
         "type": {"terms": {"field": "type", "size": 20}},
         "kind": {"terms": {"field": "facets.kind", "size": 20}},
-        "tags": {"terms": {"field": "tags.raw", "size": 20}},
+        "tags": {"terms": {"field": "tags", "size": 20}},
     }
-    assert body["track_total_hits"] is True
+    # Counting stops after 1,000; candidates are read in the precomputed order, bounded.
+    assert body["track_total_hits"] == 1001
+    assert body["sort"] == [{"static_rank": "desc"}, "object_id"]
+    assert body["size"] == 150
 
 
-def test_every_query_word_must_match_in_some_field_and_minus_words_are_excluded(es_engine):
-    body = es_engine.build_search(make_request("die Leerstände -Berlin", page=3)).to_dict()
-    boolean = body["query"]["bool"]
-
-    (required,) = boolean["must"]
-    assert required["multi_match"]["query"] == "leerstände"
-    assert "title.prefix^2" in required["multi_match"]["fields"]
-    assert "body.prefix^0.5" in required["multi_match"]["fields"]
+def test_a_compound_query_word_matches_whole_or_by_its_parts(es_engine):
+    body = es_engine.build_search(make_request("Frequenzmessung -Berlin")).to_dict()
+    (word,) = body["query"]["bool"]["must"]
+    whole, parts = word["bool"]["should"]
+    assert whole == {
+        "multi_match": {
+            "query": "frequenzmess",
+            "fields": ["title_terms.prefix", "tag_terms.prefix", "body_terms.prefix"],
+        }
+    }
+    assert [clause["multi_match"]["query"] for clause in parts["bool"]["must"]] == [
+        "frequenz",
+        "mess",
+    ]
     assert {
         "bool": {
-            "must_not": [{"multi_match": {"query": "berlin", "fields": ["title", "tags", "body"]}}]
+            "must_not": [
+                {
+                    "multi_match": {
+                        "query": "berlin",
+                        "fields": ["title_terms", "tag_terms", "body_terms"],
+                    }
+                }
+            ]
         }
-    } in boolean["filter"]
-    assert (body["from"], body["size"]) == (20, 10)
-    assert body["sort"][0] == "_score"
+    } in body["query"]["bool"]["filter"]
+
+
+def test_title_candidates_look_in_title_and_tags_only(es_engine):
+    body = es_engine.build_title_search(make_request("Leerstand")).to_dict()
+    (word,) = body["query"]["bool"]["must"]
+    fields = word["bool"]["should"][0]["multi_match"]["fields"]
+    assert fields == ["title_terms.prefix", "tag_terms.prefix"]
 
 
 def test_an_empty_query_lists_newest_first(es_engine):
-    body = es_engine.build_search(make_request("")).to_dict()
+    body = es_engine.build_search(make_request("", page=3)).to_dict()
     assert "must" not in body["query"]["bool"]
     assert body["sort"] == [{"date": {"order": "desc", "missing": "_last"}}, "title.raw"]
+    assert (body["from"], body["size"]) == (20, 10)
 
 
-def test_responses_become_the_same_results_as_the_database_engine(es_engine):
-    request = make_request("Leerstand", facets=("type", "kind"))
-    response = {
-        "hits": {
-            "total": {"value": 11, "relation": "eq"},
-            "hits": [
-                {
-                    "_id": "organisation:3",
-                    "_score": 4.2,
-                    "_source": {
-                        "type": "organisation",
-                        "object_id": "3",
-                        "title": "Stadt Lindenau",
-                        "url": "/mitglieder/lindenau/",
-                        "date": "2026-03-01T09:30:00+00:00",
-                        "body": "Unser Leerstandsmanagement wirkt.",
-                    },
-                }
-            ],
-        },
-        "aggregations": {
-            "type": {"buckets": [{"key": "organisation", "doc_count": 11}]},
-            "kind": {
-                "buckets": [{"key": "kommune", "doc_count": 7}, {"key": "anbieter", "doc_count": 4}]
-            },
+def test_suggestion_and_completion_bodies_read_the_public_vocabulary(es_engine):
+    suggest = es_engine.suggest_body("Leerstnad")["suggest"]["word"]
+    assert suggest["text"] == "leerstnad"
+    assert suggest["term"]["field"] == "words"
+    assert suggest["term"]["max_edits"] == 2
+    completions = es_engine.completions_body("Förder")
+    assert completions["query"] == {"prefix": {"words": "forder"}}
+    assert completions["aggs"]["words"]["terms"]["include"] == "forder.*"
+
+
+def _hit(doc_id, doc_type, title, terms, date="2026-03-01T09:30:00+00:00"):
+    return {
+        "_id": f"{doc_type}:{doc_id}",
+        "_source": {
+            "type": doc_type,
+            "object_id": str(doc_id),
+            "title": title,
+            "url": f"/{doc_type}/{doc_id}/",
+            "date": date,
+            "terms": terms,
         },
     }
 
-    results = es_engine.results_from_response(request, response)
 
-    (hit,) = results.hits
-    assert (hit.type, hit.id, hit.title, hit.url) == (
-        "organisation",
-        "3",
-        "Stadt Lindenau",
-        "/mitglieder/lindenau/",
+class _MgetClient:
+    def mget(self, index, ids, source):
+        return {
+            "docs": [
+                {
+                    "_id": doc_id,
+                    "found": True,
+                    "_source": {
+                        "body": "Unser Leerstandsmanagement wirkt.",
+                        "parts": [
+                            {"url": "/forum/beitrag/9/", "text": "Leerstand und mehr Leerstand"}
+                        ]
+                        if doc_id.startswith("forum_thread")
+                        else [],
+                    },
+                }
+                for doc_id in ids
+            ]
+        }
+
+
+def test_responses_are_ranked_like_the_database_engine(es_engine):
+    es_engine._client = _MgetClient()
+    request = make_request("Leerstand", facets=("type",))
+    thread = _hit(1, "forum_thread", "Frage", {"t": ["frag"], "b": ["leerstand"]})
+    case = _hit(2, "case_study", "Leerstand beheben", {"t": ["beheb", "leerstand"]})
+    response = {
+        "hits": {"total": {"value": 2, "relation": "eq"}, "hits": [thread, case]},
+        "aggregations": {"type": {"buckets": [{"key": "case_study", "doc_count": 1}]}},
+    }
+    title_response = {"hits": {"hits": [case]}}
+
+    results = es_engine.results_from_responses(request, response, title_response)
+
+    assert [hit.type for hit in results.hits] == ["case_study", "forum_thread"]
+    assert results.hits[0].date == datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
+    # The thread links to its best-matching reply.
+    assert results.hits[1].url == "/forum/beitrag/9/"
+    assert (results.total, results.total_is_exact) == (2, True)
+    assert results.facet_counts("type") == {"case_study": 1}
+
+
+def test_more_than_a_thousand_matches_are_not_counted_exactly(es_engine):
+    es_engine._client = _MgetClient()
+    response = {"hits": {"total": {"value": 1001, "relation": "gte"}, "hits": []}}
+    results = es_engine.results_from_responses(
+        make_request("Stadt"), response, {"hits": {"hits": []}}
     )
-    assert hit.date == datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
-    assert [part.text for part in hit.snippet_parts if part.match] == ["Leerstandsmanagement"]
-    assert (results.total, results.num_pages) == (11, 2)
-    assert results.facet_counts("kind") == {"kommune": 7, "anbieter": 4}
+    assert (results.total, results.total_is_exact) == (1001, False)
