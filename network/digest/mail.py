@@ -26,6 +26,18 @@ def list_unsubscribe_headers(url):
     }
 
 
+def settings_link(subscription):
+    """Members change their choice in their settings; visitors (no account) reach what is
+    stored about their address, to download or delete it, through a signed link."""
+    if subscription.user_id:
+        return {"settings_url": settings.SITE_URL + reverse("digest:member_settings"),
+                "settings_label": _("Einstellungen")}
+    from network.account.services import visitor_token
+
+    url = reverse("network:visitor_data", kwargs={"token": visitor_token(subscription.email)})
+    return {"settings_url": settings.SITE_URL + url, "settings_label": _("Ihre Daten")}
+
+
 class IssueRenderer:
     """Renders the shared editorial part once, then one message per recipient."""
 
@@ -53,7 +65,7 @@ class IssueRenderer:
             "editorial_text": self.editorial_text,
             "personal_sections": personal_sections or [],
             "unsubscribe_url": url,
-            "settings_url": settings.SITE_URL + reverse("digest:member_settings"),
+            **settings_link(subscription),
             "test": test,
         }
         html = render_to_string("network/digest/email.html", context)

@@ -1,7 +1,8 @@
 """The digest's share of a member's own data (DSGVO Art. 15, 17, 20), called by the
 registry of the "Meine Daten" page.
 
-`export(user)`: the member's subscription, consent records and deliveries.
+`export(user)` / `export_email(email)`: the subscription, consent records and deliveries
+of a member or of a visitor without an account.
 `erase(user)`: the subscription and deliveries go. Consent records are evidence the
 platform must be able to show (Art. 7 Abs. 1 DSGVO; Art. 17 Abs. 3 lit. e: defence of legal
 claims), so they are kept, but without the person: the link to the account is cut and the
@@ -46,17 +47,14 @@ def _subscriptions(user):
     return Subscription.objects.filter(Q(user=user) | Q(email__iexact=user.email))
 
 
-def export(user):
-    subscriptions = list(_subscriptions(user))
-    records = ConsentRecord.objects.filter(Q(user=user) | Q(email__iexact=user.email)).order_by(
-        "created_at", "pk"
-    )
+def _export(subscriptions, records):
+    subscriptions = list(subscriptions)
     deliveries = (
         DigestDelivery.objects.filter(subscription__in=subscriptions)
         .select_related("issue").order_by("pk")
     )
     return {
-        "Wochenübersicht – Abonnement": [
+        "newsletter_abonnements": [
             {
                 "E-Mail-Adresse": s.email,
                 "Status": s.get_status_display(),
@@ -79,7 +77,7 @@ def export(user):
                 "Textfassung": r.text_version,
                 "Wortlaut": r.text,
             }
-            for r in records
+            for r in records.order_by("created_at", "pk")
         ],
         "Wochenübersicht – Zustellungen": [
             {
@@ -93,11 +91,25 @@ def export(user):
     }
 
 
-def erase(user):
+def export(user):
+    return _export(
+        _subscriptions(user),
+        ConsentRecord.objects.filter(Q(user=user) | Q(email__iexact=user.email)),
+    )
+
+
+def export_email(email):
+    """What a visitor (no account) finds on the page linked from their mails."""
+    return _export(
+        Subscription.objects.filter(email__iexact=email),
+        ConsentRecord.objects.filter(email__iexact=email),
+    )
+
+
+def _erase(subscriptions, records, email, user=None):
     now = timezone.now()
-    email = user.email
     with transaction.atomic():
-        subscriptions = list(_subscriptions(user))
+        subscriptions = list(subscriptions)
         active = [s for s in subscriptions if s.status == SubscriptionStatus.CONFIRMED]
         for subscription in active:
             purposes = [ConsentPurpose.DIGEST] + (
@@ -111,8 +123,25 @@ def erase(user):
             Q(subscription__in=subscriptions) | Q(email__iexact=email)
         ).delete()
         Subscription.objects.filter(pk__in=[s.pk for s in subscriptions]).delete()
-        records = ConsentRecord.objects.filter(Q(user=user) | Q(email__iexact=email))
         for record in records:
             record.email = anonymised_email(record.email)
             record.user = None
             record.save(update_fields=["email", "user"])
+
+
+def erase_email(email):
+    """A visitor's subscriptions go; their consent records stay, anonymised (see above)."""
+    _erase(
+        Subscription.objects.filter(email__iexact=email, user__isnull=True),
+        ConsentRecord.objects.filter(email__iexact=email, user__isnull=True),
+        email,
+    )
+
+
+def erase(user):
+    _erase(
+        _subscriptions(user),
+        ConsentRecord.objects.filter(Q(user=user) | Q(email__iexact=user.email)),
+        user.email,
+        user=user,
+    )

@@ -22,7 +22,7 @@ def test_export_and_erase():
 
     data = personal_data.export(member)
     json.dumps(data)
-    assert [s["E-Mail-Adresse"] for s in data["Wochenübersicht – Abonnement"]] == [member.email]
+    assert [s["E-Mail-Adresse"] for s in data["newsletter_abonnements"]] == [member.email]
     assert len(data["Einwilligungsnachweise"]) == 2
     assert data["Wochenübersicht – Zustellungen"][0]["Ausgabe"] == "KW 1"
 
@@ -35,3 +35,38 @@ def test_export_and_erase():
     assert all(r.email.startswith("anonym:") and r.user_id is None for r in kept)
     assert kept.filter(method="erasure").count() == 2
     assert Subscription.objects.filter(email=other.email).exists()
+
+
+def test_a_visitor_reaches_their_subscription_through_the_link_in_each_issue(client):
+    from network.digest.mail import issue_message
+
+    services.subscribe("gast@example.org")
+    subscription = Subscription.objects.get(email="gast@example.org")
+    services.confirm(services.confirmation_token(subscription))
+    subscription.refresh_from_db()
+    issue = DigestIssue.objects.create(title="KW 2", slug="kw-2")
+
+    mail = issue_message(issue, subscription)
+    assert "Ihre Daten" in mail.body
+    link = next(line.split(": ", 1)[1] for line in mail.body.splitlines()
+                if line.startswith("Ihre Daten: "))
+    path = "/" + link.split("/", 3)[3]
+
+    page = client.get(path)
+    assert page.status_code == 200
+    assert "gast@example.org" in page.content.decode()
+
+    client.post(path, {"action": "erase", "confirm": "on"})
+    assert not Subscription.objects.filter(email="gast@example.org").exists()
+    assert ConsentRecord.objects.exists()
+    assert not ConsentRecord.objects.filter(email="gast@example.org").exists()
+
+
+def test_a_member_is_sent_to_their_settings_not_to_a_visitor_link():
+    from network.digest.mail import issue_message
+
+    member = UserFactory(email="mitglied2@example.org")
+    services.set_member_choice(member, True, False)
+    issue = DigestIssue.objects.create(title="KW 3", slug="kw-3")
+    mail = issue_message(issue, member.digest_subscription)
+    assert "Einstellungen: " in mail.body and "/meine-daten/" not in mail.body
