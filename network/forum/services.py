@@ -27,6 +27,7 @@ from network.models import (
     PostRevision,
     Thread,
     User,
+    Visibility,
 )
 from network.notifications.services import notify
 from search.signals import schedule_refresh
@@ -208,6 +209,16 @@ def create_thread(user, category, title, body, topics=()):
         )
         _follow_thread(user, thread)
         _notify_about_post(post, new_thread=True)
+        if category.visibility != Visibility.GROUP:
+            from network.people_services import notify_followers
+
+            notify_followers(
+                user,
+                _("%(name)s hat ein neues Forumsthema eröffnet: %(title)s")
+                % {"name": user.display_name, "title": title},
+                thread.get_absolute_url(),
+                visible_to_visitors=category.visibility == Visibility.PUBLIC,
+            )
     return thread
 
 

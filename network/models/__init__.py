@@ -26,7 +26,7 @@ from .pages import (
     StandardPage,
 )
 from .personal_data import DataExport
-from .users import User
+from .users import PersonFollow, TaggedExpertise, User
 
 __all__ = [
     "AccessibilityStatementPage",
@@ -48,9 +48,11 @@ __all__ = [
     "Organisation",
     "Post",
     "PostReport",
+    "PersonFollow",
     "PostRevision",
     "SizeClass",
     "StandardPage",
+    "TaggedExpertise",
     "TaggedOrganisation",
     "TaggedThread",
     "Thread",
