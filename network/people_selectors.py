@@ -230,3 +230,17 @@ def experts_for_topics(topic_slugs, viewer, limit=MAX_EXPERTS, exclude_ids=()):
         .annotate(overlap=Count("tagged_expertise", distinct=True))
         .order_by("-overlap", "last_name", "first_name", "pk")[:limit]
     )
+
+
+def experts_for_item(item, viewer, limit=MAX_EXPERTS):
+    """"Ansprechpersonen zum Thema" for anything tagged through a `TaggedItemBase` model
+    (`item.topics`): one query, the item's topics read in a subquery."""
+    tag_ids = item.topics.through.objects.filter(content_object_id=item.pk).values("tag_id")
+    exclude = [viewer.pk] if viewer is not None and viewer.is_authenticated else []
+    return list(
+        visible_people(viewer)
+        .exclude(pk__in=exclude)
+        .filter(tagged_expertise__tag_id__in=tag_ids)
+        .annotate(overlap=Count("tagged_expertise", distinct=True))
+        .order_by("-overlap", "last_name", "first_name", "pk")[:limit]
+    )
