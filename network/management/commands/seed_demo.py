@@ -16,6 +16,7 @@ DEMO_MODULES = [
     "network.forum.demo",
     "matchmaking.demo",
     "demo.roundtables",
+    "demo.people",
 ]
 
 
