@@ -50,3 +50,26 @@ class ExpertiseForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["expertise"].queryset = Tag.objects.order_by("name")
+
+
+class PersonMessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Ihre Nachricht"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "Die Person sieht Ihren Namen und Ihre Organisation, nicht Ihre E-Mail-Adresse. "
+            "Sobald sie antwortet, sehen Sie beide die Adresse der anderen Seite."
+        ),
+        error_messages={"required": _("Bitte schreiben Sie eine Nachricht.")},
+    )
+
+
+class PersonReplyForm(forms.Form):
+    reply = forms.CharField(
+        label=_("Ihre Antwort"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Mit Ihrer Antwort sehen Sie beide die E-Mail-Adresse der anderen Seite."),
+        error_messages={"required": _("Bitte schreiben Sie eine Antwort.")},
+    )

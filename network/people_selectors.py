@@ -244,3 +244,19 @@ def experts_for_item(item, viewer, limit=MAX_EXPERTS):
         .annotate(overlap=Count("tagged_expertise", distinct=True))
         .order_by("-overlap", "last_name", "first_name", "pk")[:limit]
     )
+
+
+def message_for(pk, viewer):
+    """A profile message as its sender or recipient sees it; Http404 for everyone else."""
+    from network.models import PersonMessage
+
+    if not (viewer and viewer.is_authenticated):
+        raise Http404("Nachricht nicht gefunden")
+    message = (
+        PersonMessage.objects.select_related("sender", "recipient")
+        .filter(Q(sender=viewer) | Q(recipient=viewer), pk=pk)
+        .first()
+    )
+    if message is None:
+        raise Http404("Nachricht nicht gefunden")
+    return message

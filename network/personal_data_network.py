@@ -13,7 +13,13 @@ from django.utils import timezone
 
 from network.account.selectors import sole_member_organisation_ids
 from network.account.storage import delete_export_file
-from network.models import DataExport, Membership, Organisation, PersonFollow
+from network.models import (
+    DataExport,
+    Membership,
+    Organisation,
+    PersonFollow,
+    PersonMessage,
+)
 
 
 def export(user):
@@ -49,6 +55,16 @@ def export(user):
             {"person": f.person.display_name, "seit": f.created_at}
             for f in PersonFollow.objects.filter(follower=user).select_related("person")
         ],
+        "nachrichten_an_personen": [
+            {"an": m.recipient.display_name, "nachricht": m.body, "antwort": m.reply,
+             "gesendet": m.created_at}
+            for m in PersonMessage.objects.filter(sender=user).select_related("recipient")
+        ],
+        "nachrichten_an_mich": [
+            {"von": m.sender.display_name, "nachricht": m.body, "antwort": m.reply,
+             "erhalten": m.created_at}
+            for m in PersonMessage.objects.filter(recipient=user).select_related("sender")
+        ],
         "datenexporte": [
             {"angefordert": e.created_at, "status": e.get_status_display(),
              "gueltig_bis": e.expires_at}
@@ -77,6 +93,8 @@ def erase(user):
     user.expertise.clear()
     PersonFollow.objects.filter(follower=user).delete()
     PersonFollow.objects.filter(person=user).delete()
+    PersonMessage.objects.filter(sender=user).delete()
+    PersonMessage.objects.filter(recipient=user).delete()
     Organisation.objects.filter(pk__in=sole_member_organisation_ids(user)).delete()
     exports = list(DataExport.objects.filter(user=user))
     DataExport.objects.filter(user=user).delete()

@@ -17,6 +17,16 @@ urlpatterns = [
     path("mitglieder/personen/", people_views.people, name="people"),
     path("mitglieder/personen/<int:pk>/", people_views.person_detail, name="person_detail"),
     path(
+        "mitglieder/personen/<int:pk>/nachricht/",
+        people_views.person_message_send,
+        name="person_message_send",
+    ),
+    path(
+        "mitglieder/personen/nachrichten/<int:pk>/",
+        people_views.person_message,
+        name="person_message",
+    ),
+    path(
         "mitglieder/personen/<int:pk>/folgen/", people_views.person_follow, name="person_follow"
     ),
     path("mitglieder/neu/", views.organisation_create, name="organisation_create"),

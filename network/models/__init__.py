@@ -26,7 +26,7 @@ from .pages import (
     StandardPage,
 )
 from .personal_data import DataExport
-from .users import PersonFollow, TaggedExpertise, User
+from .users import PersonFollow, PersonMessage, TaggedExpertise, User
 
 __all__ = [
     "AccessibilityStatementPage",
@@ -49,6 +49,7 @@ __all__ = [
     "Post",
     "PostReport",
     "PersonFollow",
+    "PersonMessage",
     "PostRevision",
     "SizeClass",
     "StandardPage",

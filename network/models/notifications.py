@@ -12,6 +12,7 @@ class NotificationKind(models.TextChoices):
     CONTACT = "contact", _("Kontaktanfragen aus dem Matching")
     MATCH = "match", _("Neue passende Bedarfe und Angebote")
     FOLLOW = "follow", _("Neue Beiträge von Personen, denen ich folge")
+    MESSAGE = "message", _("Nachrichten an mich über mein Profil")
 
 
 class Notification(models.Model):

@@ -103,3 +103,29 @@ class PersonFollow(models.Model):
 
     def __str__(self):
         return f"{self.follower_id} → {self.person_id}"
+
+
+class PersonMessage(models.Model):
+    """A message to a person through their profile. The recipient sees the sender's name,
+    never an e-mail address; both see each other's address only once the recipient has
+    replied (as with the matchmaking's contact requests)."""
+
+    sender = models.ForeignKey(
+        "network.User", on_delete=models.CASCADE, related_name="sent_person_messages"
+    )
+    recipient = models.ForeignKey(
+        "network.User", on_delete=models.CASCADE, related_name="received_person_messages"
+    )
+    body = models.TextField(_("Nachricht"))
+    reply = models.TextField(_("Antwort"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    replied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Nachricht an eine Person")
+        verbose_name_plural = _("Nachrichten an Personen")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["sender", "created_at"])]
+
+    def __str__(self):
+        return f"{self.sender_id} → {self.recipient_id}"

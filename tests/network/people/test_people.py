@@ -287,3 +287,85 @@ def test_personal_data_export_lists_topics_and_follows(people):
     erase(people["paula"])
     assert not PersonFollow.objects.exists()
     assert list(people["paula"].expertise.all()) == []
+
+
+# --- messages through the profile ----------------------------------------------------------
+
+MESSAGE = "Guten Tag, wir planen Pop-up-Läden und würden gern von Ihnen lernen."
+
+
+def test_member_writes_through_profile_without_seeing_or_revealing_addresses(
+    client, people, django_capture_on_commit_callbacks
+):
+    from network.models import PersonMessage
+
+    sender = make_member(first_name="Sina", email="sina@example.org")
+    paula = people["paula"]
+    client.force_login(sender)
+    profile = client.get(reverse("network:person_detail", args=[paula.pk])).content.decode()
+    assert "paula@example.org" not in profile and "Nachricht senden" in profile
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("network:person_message_send", args=[paula.pk]),
+                               {"body": MESSAGE})
+    message = PersonMessage.objects.get()
+    assert response.status_code == 302
+    notification = Notification.objects.get(recipient=paula, kind=NotificationKind.MESSAGE)
+    assert "sina@" not in notification.message
+    url = reverse("network:person_message", args=[message.pk])
+    client.force_login(paula)
+    page = client.get(url).content.decode()
+    assert MESSAGE in page and "sina@example.org" not in page
+    assert html_problems(page) == []
+    client.post(url, {"reply": "Sehr gern, rufen Sie mich an – wann passt es Ihnen?"})
+    page = client.get(url).content.decode()
+    assert "sina@example.org" in page
+    client.force_login(sender)
+    assert "paula@example.org" in client.get(url).content.decode()
+    client.force_login(make_member())
+    assert client.get(url).status_code == 404
+
+
+def test_message_limits_keep_the_text(client, people):
+    sender = make_member()
+    client.force_login(sender)
+    url = reverse("network:person_message_send", args=[people["paula"].pk])
+    assert client.post(url, {"body": MESSAGE}).status_code == 302
+    response = client.post(url, {"body": MESSAGE + " Noch einmal."})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "heute schon geschrieben" in html
+    assert "Noch einmal." in html
+    others = [make_member(profile_visibility=Profile.PUBLIC) for _ in range(5)]
+    for other in others[:4]:
+        people_services.send_message(sender, other, MESSAGE)
+    with pytest.raises(ValidationError, match="heute schon 5 Nachrichten"):
+        people_services.send_message(sender, others[4], MESSAGE)
+    with pytest.raises(ValidationError):
+        people_services.send_message(make_member(), people["paula"], "Kurz")
+
+
+def test_messages_refused_for_non_members_self_and_hidden(client, people):
+    outsider = UserFactory()
+    with pytest.raises(PermissionDenied):
+        people_services.send_message(outsider, people["paula"], MESSAGE)
+    with pytest.raises(PermissionDenied):
+        people_services.send_message(make_member(), people["hanna"], MESSAGE)
+    with pytest.raises(ValidationError):
+        people_services.send_message(people["paula"], people["paula"], MESSAGE)
+    client.force_login(outsider)
+    response = client.post(reverse("network:person_message_send", args=[people["paula"].pk]),
+                           {"body": MESSAGE})
+    assert response.status_code == 302
+    assert not Notification.objects.filter(kind=NotificationKind.MESSAGE).exists()
+
+
+def test_export_and_erase_cover_messages(people):
+    from network.models import PersonMessage
+    from network.personal_data_network import erase, export
+
+    sender = make_member()
+    people_services.send_message(sender, people["paula"], MESSAGE)
+    assert export(sender)["nachrichten_an_personen"][0]["nachricht"] == MESSAGE
+    assert export(people["paula"])["nachrichten_an_mich"][0]["nachricht"] == MESSAGE
+    erase(sender)
+    assert not PersonMessage.objects.exists()
