@@ -50,23 +50,22 @@ def unfollow_person(follower, person):
     PersonFollow.objects.filter(follower=follower, person=person).delete()
 
 
-def notify_followers(person, message, url, visible_to_visitors=True):
-    """Tell `person`'s followers about a new contribution; call inside the writing
-    service's transaction (notify schedules its pushes and mails on commit). Followers
-    who could not see the contribution are left out: for members-only content only
-    followers who are network members are told."""
+def follower_ids(person):
+    """Ids of the active people following `person`; none while the profile is hidden."""
     if person is None or person.profile_visibility == User.ProfileVisibility.HIDDEN:
-        return
-    followers = PersonFollow.objects.filter(person=person, follower__is_active=True)
-    if not visible_to_visitors:
-        from network.models import Membership, Organisation
-
-        followers = followers.filter(
-            follower__memberships__status=Membership.Status.ACTIVE,
-            follower__memberships__organisation__status=Organisation.Status.APPROVED,
+        return set()
+    return set(
+        PersonFollow.objects.filter(person=person, follower__is_active=True).values_list(
+            "follower_id", flat=True
         )
-    follower_ids = set(followers.values_list("follower_id", flat=True))
-    notify(follower_ids, NotificationKind.FOLLOW, message, url=url)
+    )
+
+
+def notify_followers(person, message, url):
+    """Tell `person`'s followers about a new public contribution; call inside the writing
+    service's transaction (notify schedules its pushes and mails on commit). Forum posts
+    go through `network.forum.services`, which also checks who may read the thread."""
+    notify(follower_ids(person), NotificationKind.FOLLOW, message, url=url)
 
 
 # --- messages through the profile --------------------------------------------------------

@@ -242,7 +242,7 @@ def test_follow_and_new_thread_notifies_follower(
         thread = forum_services.create_thread(paula, category, "Pop-up-Läden", "Wer hat Ideen?")
     notification = Notification.objects.get(recipient=follower, kind=NotificationKind.FOLLOW)
     assert "Pop-up-Läden" in notification.message
-    assert notification.url == thread.get_absolute_url()
+    assert notification.thread == thread
     client.post(reverse("network:person_follow", args=[paula.pk]), {"action": "unfollow"})
     assert not PersonFollow.objects.filter(follower=follower, person=paula).exists()
 
@@ -369,3 +369,24 @@ def test_export_and_erase_cover_messages(people):
     assert export(people["paula"])["nachrichten_an_mich"][0]["nachricht"] == MESSAGE
     erase(sender)
     assert not PersonMessage.objects.exists()
+
+
+def test_reply_notifies_person_followers_once(people):
+    paula = people["paula"]
+    paula.date_joined = timezone.now() - datetime.timedelta(days=60)
+    paula.save(update_fields=["date_joined"])
+    author = make_member()
+    author.date_joined = paula.date_joined
+    author.save(update_fields=["date_joined"])
+    category = ForumCategory.objects.create(name="Allgemein", slug="allgemein",
+                                            visibility=Visibility.PUBLIC)
+    thread = forum_services.create_thread(author, category, "Parken in der City", "Ideen?")
+    follower = make_member()
+    people_services.follow_person(follower, paula)
+    forum_services.post_reply(paula, thread, "Wir haben gute Erfahrungen mit Brötchentasten.")
+    notifications = Notification.objects.filter(recipient=follower)
+    assert [n.kind for n in notifications] == [NotificationKind.FOLLOW]
+    assert "Parken in der City" in notifications[0].message
+    people_services.unfollow_person(follower, paula)
+    forum_services.post_reply(paula, thread, "Und noch ein Gedanke zu Kurzzeitparkplätzen.")
+    assert Notification.objects.filter(recipient=follower).count() == 1
