@@ -305,7 +305,22 @@ def record_publication(page):
         submission.save(update_fields=["status", "published_at", "updated_at"])
         submission_id = submission.pk
         transaction.on_commit(lambda pk=submission_id: send_submission_published.enqueue(pk))
+        _tell_followers_of_submitter(submission, page)
     return submissions
+
+
+def _tell_followers_of_submitter(submission, page):
+    """Followers of the submitter hear of the newly published case study (public pages)."""
+    from network.people_services import notify_followers
+
+    if page.get_view_restrictions().exists():
+        return
+    notify_followers(
+        submission.submitter,
+        _("%(name)s hat ein neues Praxisbeispiel veröffentlicht: %(title)s")
+        % {"name": submission.submitter.display_name, "title": page.title},
+        page.url or "",
+    )
 
 
 def record_changes_requested(page, comment):

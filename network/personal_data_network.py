@@ -13,7 +13,13 @@ from django.utils import timezone
 
 from network.account.selectors import sole_member_organisation_ids
 from network.account.storage import delete_export_file
-from network.models import DataExport, Membership, Organisation
+from network.models import (
+    DataExport,
+    Membership,
+    Organisation,
+    PersonFollow,
+    PersonMessage,
+)
 
 
 def export(user):
@@ -27,6 +33,7 @@ def export(user):
             "nachname": user.last_name,
             "funktion": user.job_title,
             "sichtbarkeit_im_verzeichnis": user.get_profile_visibility_display(),
+            "themen": ", ".join(sorted(user.expertise.names())),
             "registriert": user.date_joined,
             "letzte_anmeldung": user.last_login,
         }],
@@ -43,6 +50,20 @@ def export(user):
         "angelegte_organisationen": [
             {"name": o.name, "angelegt": o.created_at}
             for o in Organisation.objects.filter(created_by=user)
+        ],
+        "gefolgte_personen": [
+            {"person": f.person.display_name, "seit": f.created_at}
+            for f in PersonFollow.objects.filter(follower=user).select_related("person")
+        ],
+        "nachrichten_an_personen": [
+            {"an": m.recipient.display_name, "nachricht": m.body, "antwort": m.reply,
+             "gesendet": m.created_at}
+            for m in PersonMessage.objects.filter(sender=user).select_related("recipient")
+        ],
+        "nachrichten_an_mich": [
+            {"von": m.sender.display_name, "nachricht": m.body, "antwort": m.reply,
+             "erhalten": m.created_at}
+            for m in PersonMessage.objects.filter(recipient=user).select_related("sender")
         ],
         "datenexporte": [
             {"angefordert": e.created_at, "status": e.get_status_display(),
@@ -67,6 +88,13 @@ def delete_sessions(user):
 
 
 def erase(user):
+    # Topics and follows in both directions go with the account (CASCADE does it too;
+    # explicit here so the registry names every personal field).
+    user.expertise.clear()
+    PersonFollow.objects.filter(follower=user).delete()
+    PersonFollow.objects.filter(person=user).delete()
+    PersonMessage.objects.filter(sender=user).delete()
+    PersonMessage.objects.filter(recipient=user).delete()
     Organisation.objects.filter(pk__in=sole_member_organisation_ids(user)).delete()
     exports = list(DataExport.objects.filter(user=user))
     DataExport.objects.filter(user=user).delete()

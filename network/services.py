@@ -21,7 +21,7 @@ from network.models import Membership, Organisation, User
 from network.sanitize import sanitize_html
 
 # Path segments under /mitglieder/ that are routes, not organisations.
-RESERVED_SLUGS = frozenset({"neu", "freigaben"})
+RESERVED_SLUGS = frozenset({"neu", "freigaben", "personen"})
 MAX_DESCRIPTION_LENGTH = 20_000
 MAX_MESSAGE_LENGTH = 2_000
 MAX_TOPICS = 15

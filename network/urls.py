@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from network import views
+from network import people_views, views
 from network.account.urls import urlpatterns as account_urlpatterns
 
 app_name = "network"
@@ -13,6 +13,22 @@ urlpatterns = [
     path("mein-konto/", views.my_account, name="my_account"),
     path("mein-konto/willkommen/", views.choose_organisation, name="choose_organisation"),
     path("mitglieder/", views.directory, name="directory"),
+    path("mein-konto/themen/", people_views.my_expertise, name="my_expertise"),
+    path("mitglieder/personen/", people_views.people, name="people"),
+    path("mitglieder/personen/<int:pk>/", people_views.person_detail, name="person_detail"),
+    path(
+        "mitglieder/personen/<int:pk>/nachricht/",
+        people_views.person_message_send,
+        name="person_message_send",
+    ),
+    path(
+        "mitglieder/personen/nachrichten/<int:pk>/",
+        people_views.person_message,
+        name="person_message",
+    ),
+    path(
+        "mitglieder/personen/<int:pk>/folgen/", people_views.person_follow, name="person_follow"
+    ),
     path("mitglieder/neu/", views.organisation_create, name="organisation_create"),
     path("mitglieder/freigaben/", views.moderation_queue, name="moderation_queue"),
     path("mitglieder/<slug:slug>/", views.organisation_detail, name="organisation_detail"),

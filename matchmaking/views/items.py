@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from matchmaking import selectors, services
 from matchmaking.forms import ListingFilterForm, OfferForm, PainPointForm
 from matchmaking.models import Offer, PainPoint
+from network.people_selectors import experts_for_item
 from network.permissions import is_moderator
 
 from .common import Viewer, attach_errors, paginate, refused
@@ -74,6 +75,7 @@ def pain_point(request, pk):
             "is_own": is_own,
             "can_edit": is_own or is_moderator(request.user),
             "path": selectors.solution_paths([item], request.user)[0] if is_own else None,
+            "experts": experts_for_item(item, request.user) if is_own else [],
             "own_offers": (
                 selectors.listed_offers_of(viewer.providers, pain_point=item)
                 if viewer.is_provider and not is_own and listed else []

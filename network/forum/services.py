@@ -176,6 +176,31 @@ def _notify_about_post(post, new_thread=False):
             url=post.get_absolute_url(),
             thread=thread,
         )
+    _notify_person_followers(post, new_thread, already=mention_ids | followers)
+
+
+def _notify_person_followers(post, new_thread, already):
+    """People following the author (network.people_services) hear of the new thread or
+    post if they may read it and were not told already as followers of the thread."""
+    from network.people_services import follower_ids
+
+    thread, author = post.thread, post.author
+    if author is None:
+        return
+    ids = follower_ids(author) - already - {author.pk}
+    ids = users_who_can_view(thread, ids) if ids else set()
+    if ids:
+        template = (
+            _("%(name)s, der*dem Sie folgen, hat das Thema „%(title)s“ eröffnet.") if new_thread
+            else _("%(name)s, der*dem Sie folgen, hat in „%(title)s“ geschrieben.")
+        )
+        notify(
+            ids,
+            NotificationKind.FOLLOW,
+            template % {"name": author.display_name, "title": thread.title},
+            url=post.get_absolute_url(),
+            thread=thread,
+        )
 
 
 def _follow_thread(user, thread):

@@ -40,7 +40,7 @@ from .pages import (
     StandardPage,
 )
 from .personal_data import DataExport
-from .users import User
+from .users import PersonFollow, PersonMessage, TaggedExpertise, User
 
 __all__ = [
     "ConsentAction",
@@ -74,9 +74,12 @@ __all__ = [
     "Organisation",
     "Post",
     "PostReport",
+    "PersonFollow",
+    "PersonMessage",
     "PostRevision",
     "SizeClass",
     "StandardPage",
+    "TaggedExpertise",
     "TaggedOrganisation",
     "TaggedThread",
     "Thread",

@@ -11,6 +11,8 @@ class NotificationKind(models.TextChoices):
     MODERATION = "moderation", _("Moderationsentscheidungen zu meinen Beiträgen")
     CONTACT = "contact", _("Kontaktanfragen aus dem Matching")
     MATCH = "match", _("Neue passende Bedarfe und Angebote")
+    FOLLOW = "follow", _("Neue Beiträge von Personen, denen ich folge")
+    MESSAGE = "message", _("Nachrichten an mich über mein Profil")
 
 
 class Notification(models.Model):

@@ -1,6 +1,8 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
 
 
 class UserManager(BaseUserManager):
@@ -27,6 +29,14 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
 
+class TaggedExpertise(TaggedItemBase):
+    """A person's topic of expertise, from the platform's shared tag vocabulary."""
+
+    content_object = models.ForeignKey(
+        "network.User", on_delete=models.CASCADE, related_name="tagged_expertise"
+    )
+
+
 class User(AbstractUser):
     """A person on the platform; the e-mail address is the login."""
 
@@ -43,6 +53,10 @@ class User(AbstractUser):
         max_length=10,
         choices=ProfileVisibility.choices,
         default=ProfileVisibility.MEMBERS,
+    )
+    expertise = TaggableManager(
+        _("Themen, zu denen Sie Auskunft geben"), through=TaggedExpertise, blank=True,
+        related_name="experts",
     )
 
     USERNAME_FIELD = "email"
@@ -71,3 +85,54 @@ class User(AbstractUser):
 def user_display(user):
     """allauth's ACCOUNT_USER_DISPLAY: the same name as everywhere else."""
     return user.display_name
+
+
+class PersonFollow(models.Model):
+    """`follower` is told about `person`'s new public contributions."""
+
+    follower = models.ForeignKey(
+        "network.User", on_delete=models.CASCADE, related_name="person_follows"
+    )
+    person = models.ForeignKey(
+        "network.User", on_delete=models.CASCADE, related_name="person_followers"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Person, der jemand folgt")
+        verbose_name_plural = _("Personen, denen jemand folgt")
+        constraints = [
+            models.UniqueConstraint(fields=["follower", "person"], name="unique_person_follow"),
+            models.CheckConstraint(
+                condition=~models.Q(follower=models.F("person")), name="no_self_follow"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.follower_id} → {self.person_id}"
+
+
+class PersonMessage(models.Model):
+    """A message to a person through their profile. The recipient sees the sender's name,
+    never an e-mail address; both see each other's address only once the recipient has
+    replied (as with the matchmaking's contact requests)."""
+
+    sender = models.ForeignKey(
+        "network.User", on_delete=models.CASCADE, related_name="sent_person_messages"
+    )
+    recipient = models.ForeignKey(
+        "network.User", on_delete=models.CASCADE, related_name="received_person_messages"
+    )
+    body = models.TextField(_("Nachricht"))
+    reply = models.TextField(_("Antwort"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    replied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Nachricht an eine Person")
+        verbose_name_plural = _("Nachrichten an Personen")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["sender", "created_at"])]
+
+    def __str__(self):
+        return f"{self.sender_id} → {self.recipient_id}"

@@ -17,6 +17,7 @@ DEMO_MODULES = [
     "demo.matchmaking",
     "demo.roundtables",
     "demo.digest",
+    "demo.people",
     "demo.pictures",  # after everything that has pages and organisations
 ]
 
