@@ -1,7 +1,7 @@
 """Demo people's profile visibility and topics of expertise, so that the people directory
 (/mitglieder/personen/) and "Ansprechpersonen zum Thema" have something to show.
 
-Data in `demo/data/people.json`; works on the demo people of `network.demo` by e-mail (so it
+Data in `demo/data/people.json`; works on the demo people of `demo.network` by e-mail (so it
 runs after it) and skips those that do not exist. Topics are added to the shared taggit
 vocabulary by name; a second run changes nothing.
 """
