@@ -167,8 +167,7 @@ print(json.dumps({"home": "/", "library": url(BestPracticeIndexPage),
 
 
 def prepare_ours(database_url, work, scale):
-    env = server_env(database_url, work)
-    env["DATABASE_URL"] = database_url
+    env = server_env(database_url, work, {"DJANGO_SETTINGS_MODULE": "config.settings"})
     ensure_database(database_url)
     run([sys.executable, "manage.py", "migrate", "-v0"], env, REPO)
     if not Path(work, "static", "staticfiles.json").exists():

@@ -389,6 +389,8 @@ def run_load(port, scenario, clients, duration, seed_value=1, timeout=60):
         if client.email in scenario.sessions:
             client.resume(scenario.sessions[client.email])
         start_barrier.wait(timeout=30)
+        route, path = reads[number % len(reads)]  # every route at least once
+        client._send(route, "GET", path)
         # Registration opens for everyone in the first seconds, the rest at random.
         register_at = time.monotonic() + rng.uniform(0, min(duration / 2, 10))
         while time.monotonic() < deadline:
@@ -477,6 +479,8 @@ def main():
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--seats", type=int, default=5)
+    parser.add_argument("--timeout", type=float, default=60,
+                        help="Sekunden, die ein Client auf eine Antwort wartet")
     parser.add_argument("--library", type=int, default=30,
                         help="Praxisbeispiele, die mindestens vorhanden sein sollen")
     parser.add_argument("--form-logins", type=int, default=None,
@@ -510,7 +514,8 @@ def main():
 
     with Gunicorn(env, args.workers, args.threads) as server:
         warm_up(server.port, scenario, args.workers)
-        outcome = run_load(server.port, scenario, args.clients, args.duration)
+        outcome = run_load(server.port, scenario, args.clients, args.duration,
+                           timeout=args.timeout)
         log = server.log_text()
     summary = summarise(outcome["results"])
     check = check_registrations(scenario, outcome["attempted"])
