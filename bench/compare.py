@@ -131,7 +131,8 @@ class BakeryGunicorn(Gunicorn):
 
 
 def HOST(port):  # noqa: N802 - reads like a constant header
-    return {"Host": f"127.0.0.1:{port}"}
+    # As behind a TLS proxy: bakerydemo's production settings redirect plain HTTP.
+    return {"Host": f"127.0.0.1:{port}", "X-Forwarded-Proto": "https"}
 
 
 def bakery_routes(port):
