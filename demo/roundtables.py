@@ -141,7 +141,7 @@ def _meetings(event, slots, entries, organiser):
             meeting.result_recorded_by = organiser
             meeting.save()
             if meeting.meets_again and organiser is not None:
-                record_contact_outcome(organiser, meeting)
+                record_contact_outcome(organiser, meeting, tell_members=False)  # the demo tells no one
     return created
 
 

@@ -85,7 +85,11 @@ def test_database_url_switches_to_postgresql():
 def test_redis_url_switches_channel_layer_and_cache():
     config = load_settings(REDIS_URL="redis://cache.internal:6379/2")
     assert config["channel_layer"] == "channels_redis.core.RedisChannelLayer"
-    assert config["channel_hosts"] == ["redis://cache.internal:6379/2"]
+    assert [host["address"] for host in config["channel_hosts"]] == [
+        "redis://cache.internal:6379/2"
+    ]
+    # redis-py's default 5 s socket timeout would cut channels_redis' 5 s blocking receive.
+    assert config["channel_hosts"][0]["socket_timeout"] > 5
     assert config["cache"] == "django.core.cache.backends.redis.RedisCache"
 
 

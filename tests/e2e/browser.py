@@ -32,5 +32,5 @@ def log_in(page, email, password):
     page.goto("/konto/login/")
     page.get_by_label("E-Mail").first.fill(email)
     page.get_by_label("Passwort").first.fill(password)
-    page.locator("form [type=submit]").last.click()
+    page.locator("form:has(input[type=password]) [type=submit]").first.click()
     page.wait_for_load_state()

@@ -414,12 +414,13 @@ def record_meeting_result(user, meeting, *, meets_again, next_step=""):
     return meeting
 
 
-def record_contact_outcome(user, meeting):
+def record_contact_outcome(user, meeting, *, tell_members=True):
     """The two sides talked at the roundtable and meet again: the pair's contact request
     says "Gespräch geführt". An agreed request without an outcome gets it (a later outcome
     such as "Pilot gestartet" is kept); an open request stays for its recipients to answer,
     as the contact-request services require; without any, an agreed one is created, since
-    both sides already met in person. Returns the request, or None without a pair."""
+    both sides already met in person. Returns the request, or None without a pair.
+    `tell_members=False` (the demo) records it without notifying anyone."""
     pain_point, offer = meeting.pain_point, meeting.offer
     if pain_point is None or offer is None:
         return None
@@ -458,6 +459,8 @@ def record_contact_outcome(user, meeting):
         return ContactRequest.objects.filter(
             pain_point=pain_point, offer=offer,
             status__in=(ContactStatus.PENDING, ContactStatus.ACCEPTED)).first()
+    if not tell_members:
+        return request
     notify([uid for oid in sorted(meeting.organisation_ids()) for uid in _active_member_ids(oid)],
            NotificationKind.CONTACT,
            _("Nach dem Roundtable „%(event)s“: Ihr Kontakt zu „%(need)s“ und „%(offer)s“ ist "
