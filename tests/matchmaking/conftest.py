@@ -7,12 +7,6 @@ from matchmaking import services
 from tests.factories import OrganisationFactory, ProviderFactory, make_member
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """Factories set a password for every user; the production hasher is slow by design."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def committed(django_capture_on_commit_callbacks):
     """Run what services schedule for after the commit (the recompute task) right away:

@@ -33,7 +33,7 @@ def communicator(origin=b"http://localhost", cookie=None):
 
 
 async def test_anonymous_socket_is_refused():
-    connected, code = await communicator().connect()
+    connected, code = await communicator().connect(timeout=10)
     assert not connected
     assert code == 4401
 
@@ -41,7 +41,7 @@ async def test_anonymous_socket_is_refused():
 async def test_foreign_origin_is_refused():
     user = await database_sync_to_async(UserFactory)()
     socket = communicator(origin=b"https://evil.example", cookie=await session_cookie_for(user))
-    connected, _ = await socket.connect()
+    connected, _ = await socket.connect(timeout=10)
     assert not connected
 
 
@@ -50,8 +50,8 @@ async def test_member_receives_what_a_service_pushes_to_them():
     other = await database_sync_to_async(UserFactory)()
     mine = communicator(cookie=await session_cookie_for(user))
     theirs = communicator(cookie=await session_cookie_for(other))
-    assert (await mine.connect())[0]
-    assert (await theirs.connect())[0]
+    assert (await mine.connect(timeout=10))[0]
+    assert (await theirs.connect(timeout=10))[0]
 
     await database_sync_to_async(push_to_user)(user.pk, {"kind": "test", "unread": 3})
 

@@ -58,9 +58,9 @@ def registered(event):
 
 
 async def join(comm):
-    connected, code = await comm.connect()
+    connected, code = await comm.connect(timeout=10)
     assert connected, code
-    welcome = await comm.receive_json_from()
+    welcome = await comm.receive_json_from(timeout=10)
     assert welcome["type"] == "welcome"
     return welcome
 
@@ -78,12 +78,12 @@ def test_anonymous_unregistered_and_foreign_origin_are_refused(live_event):
     stranger, participant = session_cookie(member_without_seat), session_cookie(participant)
 
     async def scenario():
-        connected, code = await communicator(live_event).connect()
+        connected, code = await communicator(live_event).connect(timeout=10)
         assert (connected, code) == (False, 4401)
-        connected, code = await communicator(live_event, stranger).connect()
+        connected, code = await communicator(live_event, stranger).connect(timeout=10)
         assert (connected, code) == (False, 4403)
         foreign = communicator(live_event, participant, origin=(b"origin", b"https://evil.example"))
-        connected, _code = await foreign.connect()
+        connected, _code = await foreign.connect(timeout=10)
         assert connected is False
         ok = communicator(live_event, participant)
         await join(ok)
@@ -97,7 +97,7 @@ def test_room_is_closed_outside_its_time(make_event):
     user = session_cookie(registered(later))
 
     async def scenario():
-        connected, code = await communicator(later, user).connect()
+        connected, code = await communicator(later, user).connect(timeout=10)
         assert (connected, code) == (False, 4403)
 
     async_to_sync(scenario)()

@@ -61,7 +61,6 @@ def _run_at_once(calls):
 def test_concurrent_acceptances_book_a_slot_once(make_event, settings, attempt):
     if connection.vendor != "postgresql":
         pytest.skip("braucht PostgreSQL (DATABASE_URL)")
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     event, _organiser, provider, provider_member, towns, slot = _roundtable(make_event)
     meetings = [services.request_meeting(town, event, slot=slot, recipient=provider)
                 for town in towns]
@@ -82,7 +81,6 @@ def test_concurrent_assignments_never_double_book(make_event, settings):
     """The organiser (in two tabs) and the provider's acceptance race for the same slot."""
     if connection.vendor != "postgresql":
         pytest.skip("braucht PostgreSQL (DATABASE_URL)")
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     event, organiser, provider, provider_member, towns, slot = _roundtable(make_event)
     from tests.matchmaking.factories import OfferFactory, PainPointFactory
 

@@ -30,11 +30,6 @@ def assert_valid_html(html):
     assert html_problems(html) == []
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def table(events_index):
     return build_roundtable(events_index)

@@ -23,9 +23,8 @@ CONTACT_MESSAGE = (
 
 
 @pytest.fixture(autouse=True)
-def _private_storage_and_fast_passwords(settings, tmp_path):
+def _private_storage(settings, tmp_path):
     settings.PRIVATE_STORAGE_ROOT = tmp_path / "private"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def _established(user):

@@ -8,7 +8,6 @@ pytestmark = pytest.mark.django_db
 
 
 def test_admin_pages_have_no_gravatar(client, home_page, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     editor = UserFactory(is_staff=True, is_superuser=True, email="redaktion@example.org")
     client.force_login(editor)
     for url in ("/admin/", "/admin/users/", f"/admin/pages/{home_page.pk}/"):

@@ -42,7 +42,7 @@ async def test_reply_is_broadcast_to_every_viewer_of_the_thread():
     signed_in = socket(thread.pk, await session_cookie_for(viewer))
     elsewhere = socket(other_thread.pk)
     for communicator in (anonymous, signed_in, elsewhere):
-        assert (await communicator.connect())[0]
+        assert (await communicator.connect(timeout=10))[0]
 
     post = await database_sync_to_async(services.post_reply)(viewer, thread, "Neu und live!")
 
@@ -58,7 +58,7 @@ async def test_moderation_change_is_announced_as_update():
     thread, author = await make_thread(Visibility.PUBLIC)
     own_post = await database_sync_to_async(lambda: thread.posts.get())()
     viewer = socket(thread.pk)
-    assert (await viewer.connect())[0]
+    assert (await viewer.connect(timeout=10))[0]
     await database_sync_to_async(services.delete_own_post)(author, own_post)
     assert await viewer.receive_json_from(timeout=2) == {
         "event": "update", "thread": thread.pk, "post": own_post.pk,
@@ -68,14 +68,16 @@ async def test_moderation_change_is_announced_as_update():
 
 async def test_members_only_thread_refuses_anonymous_and_non_member_sockets():
     thread, _author = await make_thread(Visibility.MEMBERS)
-    connected, code = await socket(thread.pk).connect()
+    connected, code = await socket(thread.pk).connect(timeout=10)
     assert not connected and code == 4401
     outsider = await database_sync_to_async(UserFactory)()
-    connected, code = await socket(thread.pk, await session_cookie_for(outsider)).connect()
+    connected, code = await socket(thread.pk, await session_cookie_for(outsider)).connect(
+        timeout=10
+    )
     assert not connected and code == 4403
     member = await database_sync_to_async(make_member)()
     communicator = socket(thread.pk, await session_cookie_for(member))
-    assert (await communicator.connect())[0]
+    assert (await communicator.connect(timeout=10))[0]
     await communicator.disconnect()
 
 
@@ -83,15 +85,17 @@ async def test_working_group_thread_admits_only_its_members():
     insider = await database_sync_to_async(make_member)()
     thread, _author = await make_thread(Visibility.GROUP, group_member=insider)
     outsider = await database_sync_to_async(make_member)()
-    connected, code = await socket(thread.pk, await session_cookie_for(outsider)).connect()
+    connected, code = await socket(thread.pk, await session_cookie_for(outsider)).connect(
+        timeout=10
+    )
     assert not connected and code == 4403
     communicator = socket(thread.pk, await session_cookie_for(insider))
-    assert (await communicator.connect())[0]
+    assert (await communicator.connect(timeout=10))[0]
     await communicator.disconnect()
 
 
 async def test_unknown_thread_is_refused():
-    connected, code = await socket(999_999).connect()
+    connected, code = await socket(999_999).connect(timeout=10)
     assert not connected and code == 4404
 
 
@@ -102,7 +106,7 @@ async def test_reply_pushes_the_new_unread_count_to_the_bell():
         headers=[(b"origin", b"http://localhost"), (b"host", b"localhost"),
                  (b"cookie", await session_cookie_for(author))],
     )
-    assert (await bell.connect())[0]
+    assert (await bell.connect(timeout=10))[0]
     replier = await database_sync_to_async(make_member)()
     await database_sync_to_async(services.post_reply)(replier, thread, "Hallo Anna")
     message = await bell.receive_json_from(timeout=2)
