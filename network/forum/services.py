@@ -243,10 +243,10 @@ def create_thread(user, category, title, body, topics=()):
     return thread
 
 
-def _add_post(user, thread, body, quote_of=None):
-    """Append a reply to `thread` (locked for update); shared by replies and comments."""
-    body, html = render_body(user, body)
-    _check_rate(user)
+def _add_post(user, thread, body, html, quote_of=None):
+    """Append a checked reply to `thread` (locked for update); shared by replies and
+    comments. The text is rendered and the rate checked before the lock is taken, so
+    writers to a busy thread wait only for the inserts."""
     if quote_of is not None and (quote_of.thread_id != thread.pk or not quote_of.is_visible):
         quote_of = None
     now = timezone.now()
@@ -262,9 +262,22 @@ def _add_post(user, thread, body, quote_of=None):
     return post
 
 
+def _check_can_reply(viewer, thread):
+    if not viewer.can_reply(thread):
+        if thread.is_locked or thread.is_closed:
+            raise PermissionDenied(_("Dieses Thema ist geschlossen; Antworten sind nicht "
+                                     "mehr möglich."))
+        raise PermissionDenied(_("Sie dürfen in diesem Thema nicht antworten."))
+
+
 def post_reply(user, thread, body, quote_of=None):
     _require_login(user)
+    viewer = Viewer.of(user)
+    _check_can_reply(viewer, Thread.objects.select_related("category").get(pk=thread.pk))
+    body, html = render_body(user, body)
+    _check_rate(user)
     with transaction.atomic():
+        # Checked again under the lock: a moderator may have closed the thread meanwhile.
         # of=self: page discussions have no category, and PostgreSQL cannot lock the
         # nullable side of an outer join.
         thread = (
@@ -272,13 +285,8 @@ def post_reply(user, thread, body, quote_of=None):
             .select_related("category")
             .get(pk=thread.pk)
         )
-        viewer = Viewer.of(user)
-        if not viewer.can_reply(thread):
-            if thread.is_locked or thread.is_closed:
-                raise PermissionDenied(_("Dieses Thema ist geschlossen; Antworten sind nicht "
-                                         "mehr möglich."))
-            raise PermissionDenied(_("Sie dürfen in diesem Thema nicht antworten."))
-        return _add_post(user, thread, body, quote_of=quote_of)
+        _check_can_reply(viewer, thread)
+        return _add_post(user, thread, body, html, quote_of=quote_of)
 
 
 def discussion_for_page(page):
@@ -294,6 +302,10 @@ def comment_on_page(user, page, body):
     viewer = Viewer.of(user)
     if not viewer.is_member or viewer.is_suspended:
         raise PermissionDenied(_("Kommentieren können angemeldete Mitglieder."))
+    if Thread.objects.filter(page=page, is_locked=True).exists() and not viewer.is_moderator:
+        raise PermissionDenied(_("Die Diskussion zu dieser Seite ist geschlossen."))
+    body, html = render_body(user, body)
+    _check_rate(user)
     with transaction.atomic():
         thread = Thread.objects.filter(page=page).first()
         if thread is None:
@@ -308,7 +320,7 @@ def comment_on_page(user, page, body):
         thread = Thread.objects.select_for_update().get(pk=thread.pk)
         if thread.is_locked and not viewer.is_moderator:
             raise PermissionDenied(_("Die Diskussion zu dieser Seite ist geschlossen."))
-        return _add_post(user, thread, body)
+        return _add_post(user, thread, body, html)
 
 
 def edit_post(user, post, body, reason=""):

@@ -1,8 +1,9 @@
 """Notifications: in the app (bell, live count) and by e-mail, batched per thread and hour.
 
-`notify()` is called by services inside their transaction; the live push and the mail task
-run on commit. `send_due_mails()` bundles the waiting mails of one recipient and thread into
-one message and never sends two for the same thread within `MAIL_INTERVAL`.
+`notify()` is called by services inside their transaction; on commit it enqueues one
+delivery task (live counts, due mails) for all recipients. `send_due_mails()` bundles the
+waiting mails of one recipient and thread into one message and never sends two for the
+same thread within `MAIL_INTERVAL`.
 """
 
 import logging
@@ -13,7 +14,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -64,10 +65,8 @@ def notify(recipient_ids, kind, message, url="", thread=None):
                          thread=thread)
         for user_id in mail_ids
     )
-    if in_app_ids:
-        transaction.on_commit(lambda: push_unread_counts(in_app_ids, message))
-    if mail_ids:
-        transaction.on_commit(lambda: _enqueue_mails(mail_ids))
+    if in_app_ids or mail_ids:
+        transaction.on_commit(lambda: _enqueue_delivery(in_app_ids, mail_ids, message))
 
 
 def unread_count(user):
@@ -75,9 +74,25 @@ def unread_count(user):
 
 
 def push_unread_counts(user_ids, message=""):
+    """Push each member's new unread count; one counting query however many are told."""
+    counts = dict(
+        Notification.objects.filter(recipient_id__in=user_ids, read_at__isnull=True)
+        .values("recipient_id")
+        .annotate(unread=Count("pk"))
+        .values_list("recipient_id", "unread")
+    )
     for user_id in user_ids:
-        count = Notification.objects.filter(recipient_id=user_id, read_at__isnull=True).count()
-        push_to_user(user_id, {"kind": "notification", "unread": count, "message": message})
+        push_to_user(
+            user_id, {"kind": "notification", "unread": counts.get(user_id, 0), "message": message}
+        )
+
+
+def deliver(in_app_ids, mail_ids, message=""):
+    """The fan-out after a notification: live counts and the due mails of the recipients."""
+    if in_app_ids:
+        push_unread_counts(in_app_ids, message)
+    if mail_ids:
+        send_due_mails(recipient_ids=mail_ids)
 
 
 def mark_read(user, notification_ids=None):
@@ -139,17 +154,19 @@ def unsubscribe(token):
 # --- e-mail batching ---------------------------------------------------------------------
 
 
-def _enqueue_mails(recipient_ids):
-    from network.notifications.tasks import send_notification_mails
+def _enqueue_delivery(in_app_ids, mail_ids, message):
+    """One task per notification, not per recipient: a reply in a thread followed by
+    hundreds must not cost the writer's request hundreds of queries or enqueues."""
+    from network.notifications.tasks import deliver_notifications
 
-    for user_id in recipient_ids:
-        try:
-            send_notification_mails.enqueue(user_id)
-        except Exception:  # the queue may be down; the management command catches up
-            logger.exception("Mail-Aufgabe für Person %s nicht eingereiht", user_id)
+    try:
+        deliver_notifications.enqueue(list(in_app_ids), list(mail_ids), message)
+    except Exception:  # the queue may be down; the mail command catches up, counts refresh
+        logger.exception("Zustellung an %d Personen nicht eingereiht", len(set(in_app_ids)
+                                                                           | set(mail_ids)))
 
 
-def send_due_mails(recipient_id=None, now=None):
+def send_due_mails(recipient_id=None, now=None, recipient_ids=None):
     """Send one mail per (recipient, thread) with pending items, unless one went out for
     that thread within the last hour. Returns the number of mails sent."""
     now = now or timezone.now()
@@ -158,8 +175,10 @@ def send_due_mails(recipient_id=None, now=None):
     )
     recent = NotificationMail.objects.filter(sent_at__gt=now - MAIL_INTERVAL)
     if recipient_id is not None:
-        pending = pending.filter(recipient_id=recipient_id)
-        recent = recent.filter(recipient_id=recipient_id)
+        recipient_ids = [recipient_id]
+    if recipient_ids is not None:
+        pending = pending.filter(recipient_id__in=recipient_ids)
+        recent = recent.filter(recipient_id__in=recipient_ids)
     blocked = {
         (row["recipient_id"], row["thread_id"])
         for row in recent.values("recipient_id", "thread_id").annotate(last=Max("sent_at"))
