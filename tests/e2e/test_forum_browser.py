@@ -59,7 +59,7 @@ def test_reply_appears_live_in_the_other_browser_and_the_bell_rises(
             "Wir haben gute Erfahrungen mit Pop-ups!"
         ).wait_for()
         page_a.wait_for_function(
-            "document.querySelector('[data-unread-count]').textContent.trim() === '1'"
+            "() => document.querySelector('[data-unread-count]').textContent.trim() === '1'"
         )
         assert page_a.evaluate("window.__stillTheSamePage") is True
         assert page_a.locator("[data-post-list] article").count() == 2

@@ -69,7 +69,10 @@ def test_skip_link_is_the_first_stop_and_leads_to_the_content(page, furnished_si
     assert skip_link.is_visible()
     # The link slides into view (CSS transition): wait until it has fully arrived.
     page.wait_for_function(
-        "document.querySelector('.skip-link').getBoundingClientRect().top >= 0", timeout=3000
+        # A function, not an expression string: Playwright evals strings, which our CSP
+        # (no 'unsafe-eval') forbids in the page.
+        "() => document.querySelector('.skip-link').getBoundingClientRect().top >= 0",
+        timeout=3000,
     )
 
     page.keyboard.press("Enter")
