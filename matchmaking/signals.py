@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from config import upkeep
 from matchmaking.models import SynonymEntry
 from network.models import Organisation
 
@@ -15,6 +16,8 @@ logger = logging.getLogger(__name__)
 
 
 def _enqueue(task, *args):
+    if upkeep.is_deferred():  # a bulk load rebuilds catalogs and matches once afterwards
+        return
     try:
         task.enqueue(*args)
     except Exception:  # the queue may be down; `recompute_matches` (command) catches up

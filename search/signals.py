@@ -12,6 +12,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
+from config import upkeep
+
 logger = logging.getLogger(__name__)
 
 _M2M_CHANGES = {"post_add", "post_remove", "post_clear"}
@@ -24,11 +26,17 @@ def _enqueue(task, doc_type, object_id):
 def schedule_refresh(doc_type, pk):
     from search import tasks
 
+    if upkeep.is_deferred():  # a bulk load rebuilds the index once afterwards
+        return
+
     transaction.on_commit(partial(_enqueue, tasks.refresh_document, doc_type, str(pk)), robust=True)
 
 
 def schedule_removal(doc_type, pk):
     from search import tasks
+
+    if upkeep.is_deferred():
+        return
 
     transaction.on_commit(partial(_enqueue, tasks.remove_document, doc_type, str(pk)), robust=True)
 

@@ -4,6 +4,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from config import upkeep
 from demo.data import load
 from demo.network import DemoContext
 
@@ -34,23 +35,42 @@ class Command(BaseCommand):
             from bestpractice.workflow import ensure_editorial_workflow
 
             ensure_editorial_workflow()  # also on databases migrated before it existed
-        for module_path in DEMO_MODULES:
-            # demo.<area>: skipped when <area> is an app that is not installed.
-            area = module_path.split(".")[1] if module_path.startswith("demo.") else ""
-            app = area or module_path.split(".")[0]
-            if util.find_spec(app) is not None and not apps.is_installed(app):
-                continue
-            try:
-                module = import_module(module_path)
-            except ModuleNotFoundError as error:
-                if error.name and module_path.startswith(error.name):
-                    continue  # that part of the platform has no demo content (yet)
-                raise
-            self.stdout.write(f"Demo-Inhalte: {module_path} …")
-            with transaction.atomic():
-                module.load_demo(context)
+        # Saving the demo object by object would re-index each one (search, matching);
+        # the derived indexes are rebuilt once at the end instead.
+        with upkeep.deferred():
+            for module_path in DEMO_MODULES:
+                # demo.<area>: skipped when <area> is an app that is not installed.
+                area = module_path.split(".")[1] if module_path.startswith("demo.") else ""
+                app = area or module_path.split(".")[0]
+                if util.find_spec(app) is not None and not apps.is_installed(app):
+                    continue
+                try:
+                    module = import_module(module_path)
+                except ModuleNotFoundError as error:
+                    if error.name and module_path.startswith(error.name):
+                        continue  # that part of the platform has no demo content (yet)
+                    raise
+                self.stdout.write(f"Demo-Inhalte: {module_path} …")
+                with transaction.atomic():
+                    module.load_demo(context)
+        self._rebuild_indexes()
         self.stdout.write(self.style.SUCCESS("Demo-Inhalte sind geladen."))
         network = load("network")
         self.stdout.write(f"Demo-Zugänge (Passwort für alle: {network.DEMO_PASSWORD}):")
         for person in network.PEOPLE:
             self.stdout.write(f"  {person['email']:<38} {person['job_title']}")
+
+    def _rebuild_indexes(self):
+        if apps.is_installed("search"):
+            from search.services import rebuild_index
+
+            self.stdout.write("Suchindex …")
+            rebuild_index()
+        if apps.is_installed("matchmaking"):
+            from matchmaking import catalogs
+            from matchmaking.recompute import recompute_all
+
+            self.stdout.write("Matching-Kataloge und Treffer …")
+            for name in (catalogs.CASE_STUDIES, catalogs.FUNDING, catalogs.EVENTS):
+                catalogs.build(name)
+            recompute_all()
