@@ -32,3 +32,6 @@ def test_bulk_seeding_keeps_the_page_tree_valid_and_the_pages_reachable(client):
     assert client.get(page.url).status_code == 200
     # The matching catalog was built by the command, not left to a request.
     assert CatalogSnapshot.objects.get(name=catalogs.CASE_STUDIES).item_count == 12
+    # And the search finds them: bulk rows bypass the signals that index single pages.
+    found = client.get("/suche/", {"q": page.title})
+    assert page.url in found.content.decode()

@@ -15,7 +15,7 @@ import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from taggit.models import Tag
@@ -206,7 +206,20 @@ class Command(BaseCommand):
         Page.objects.filter(pk=library.pk).update(numchild=F("numchild") + len(pages))
 
     def _after_bulk(self):
+        """What the per-page signals would have done, once: counts, matching catalog and
+        search documents; and fresh planner statistics, without which PostgreSQL guesses
+        one row for the library and sorts all of it for each page of results."""
+        from django.apps import apps
+
         from matchmaking import catalogs
 
         listing_cache.bump()
         catalogs.build(catalogs.CASE_STUDIES)
+        if apps.is_installed("search"):
+            from search.services import rebuild_index
+
+            self.stdout.write("Suchindex der Praxisbeispiele …")
+            rebuild_index(types=["case_study"])
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
