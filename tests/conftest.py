@@ -7,9 +7,9 @@ from demo.network import ensure_root_page
 from network.models import HomePage
 
 # Production hashes with PBKDF2 at Django's full work factor (about 0.2 s a password here);
-# the suite creates thousands of accounts and the demo it crawls dozens, so tests use MD5.
-# Logging in still goes through the real hasher interface.
-settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# the suite creates thousands of accounts and the demo it crawls dozens, so tests hash with
+# one iteration (tests/hashers.py), which servers in other processes still verify.
+settings.PASSWORD_HASHERS = ["tests.hashers.FastPBKDF2PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
