@@ -296,6 +296,12 @@ class BestPracticePage(Page):
         ]
         return [size.label for enabled, size in flags if enabled]
 
+    @property
+    def kpi_charts(self):
+        from bestpractice.kpi_charts import charts_for
+
+        return charts_for(self.kpis)
+
     def get_context(self, request, *args, **kwargs):
         from bestpractice import selectors
 
