@@ -25,8 +25,8 @@ FONT = "system-ui, sans-serif"
 WIDTH = 480
 BAR_HEIGHT = 28
 BAR_GAP = 12
-LABEL_WIDTH = 170
-VALUE_WIDTH = 90
+LABEL_WIDTH = 190
+VALUE_WIDTH = 80
 
 
 def format_number(value):
@@ -94,7 +94,7 @@ def bar_chart(chart_id, title, bars, *, unit="", highlight_last=False):
                 ty=y + BAR_HEIGHT / 2 + 5,
                 text=TEXT_COLOUR,
                 font=FONT,
-                label=_shorten(label, 22),
+                label=_shorten(label, 20),
                 bx=LABEL_WIDTH,
                 y=y,
                 length=length,
