@@ -109,8 +109,9 @@ class LandEntry:
 
 
 def entries(counts, names, url_for):
-    """One `LandEntry` per Land, alphabetically: `counts` {code: n}, `names` {code: name},
-    `url_for(code)` the library filtered by that Land."""
+    """(One `LandEntry` per Land, alphabetically; the class breaks for the legend).
+    `counts` {code: n}, `names` {code: name}, `url_for(code)` the library filtered by
+    that Land."""
     breaks = class_breaks(max(counts.values(), default=0))
     return [
         LandEntry(code, names[code], counts.get(code, 0), url_for(code),
@@ -132,7 +133,7 @@ def _land_svg(entry):
         '<a class="map-land map-step-{step}" href="{url}" aria-label="{label}">'
         "<title>{label}</title>"
         '<path d="{d}"/>{leader}'
-        '<circle class="map-land__badge" cx="{bx}" cy="{by}" r="17"/>'
+        '<circle class="map-land__badge" cx="{bx}" cy="{by}" r="{r}"/>'
         '<text class="map-land__count" x="{bx}" y="{by}" dy="0.35em" text-anchor="middle"'
         ' aria-hidden="true">{count}</text></a>',
         step=entry.step,
@@ -143,6 +144,7 @@ def _land_svg(entry):
         bx=round(x + dx, 1),
         by=round(y + dy, 1),
         count=entry.count,
+        r=11 + 5 * len(str(entry.count)),  # room for the digits at 18 units per glyph
     )
 
 
