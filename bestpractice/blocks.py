@@ -37,8 +37,17 @@ class QuoteBlock(blocks.StructBlock):
         template = "bestpractice/blocks/quote.html"
 
 
+class KpiPointBlock(blocks.StructBlock):
+    year = blocks.IntegerBlock(label=_("Jahr"), min_value=1990, max_value=2100)
+    value = blocks.DecimalBlock(label=_("Wert"), decimal_places=2, max_digits=14)
+
+
 class KpiBlock(blocks.StructBlock):
-    """One result figure, e.g. "Besucherfrequenz" / "+12 %" / "in 6 Monaten"."""
+    """One result figure, e.g. "Besucherfrequenz" / "+12 %" / "in 6 Monaten".
+
+    `value` is the headline as people write it. The optional numbers below it are what
+    the page draws as charts (bestpractice.kpi_charts): before/after bars and a line over
+    the years; a figure without them stays a plain card."""
 
     label = blocks.CharBlock(label=_("Kennzahl"), max_length=120)
     value = blocks.CharBlock(label=_("Wert"), max_length=40, help_text=_("z. B. „+12 %“"))
@@ -46,6 +55,30 @@ class KpiBlock(blocks.StructBlock):
         label=_("Zeitraum"), required=False, max_length=80, help_text=_("z. B. „in 6 Monaten“")
     )
     source = blocks.CharBlock(label=_("Quelle/Messmethode"), required=False, max_length=160)
+    unit = blocks.CharBlock(
+        label=_("Einheit der Zahlen"),
+        required=False,
+        max_length=30,
+        help_text=_("für das Diagramm, z. B. „%“, „Läden“ oder „Passant*innen pro Tag“"),
+    )
+    before_label = blocks.CharBlock(
+        label=_("Vorher: wann"), required=False, max_length=40, help_text=_("z. B. „2020“")
+    )
+    before_value = blocks.DecimalBlock(
+        label=_("Vorher: Zahl"), required=False, decimal_places=2, max_digits=14
+    )
+    after_label = blocks.CharBlock(
+        label=_("Nachher: wann"), required=False, max_length=40, help_text=_("z. B. „2023“")
+    )
+    after_value = blocks.DecimalBlock(
+        label=_("Nachher: Zahl"), required=False, decimal_places=2, max_digits=14
+    )
+    series = blocks.ListBlock(
+        KpiPointBlock(),
+        label=_("Werte über die Jahre"),
+        required=False,
+        help_text=_("Ab zwei Jahren zeichnet die Seite einen Verlauf."),
+    )
 
     class Meta:
         icon = "pick"

@@ -56,3 +56,14 @@ def cached_counts(kind, index_page_id, state, compute):
         found = compute()
         cache.set(key, found, timeout=TIMEOUT)
     return found
+
+
+def cached_value(kind, index_page_id, compute, audience="public"):
+    """`compute()` for a whole index page (no filter state), e.g. the map's counts per
+    Land; cached like the facet counts and forgotten on the same events."""
+    key = f"library:{generation()}:{kind}:{index_page_id}:{audience}"
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, timeout=TIMEOUT)
+    return found

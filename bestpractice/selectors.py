@@ -198,6 +198,55 @@ def article_listing(index_page, query):
                     ("articles", index_page.pk))
 
 
+# --- The map of the library (bestpractice.germany_map) ---------------------------------
+
+
+def counts_by_bundesland(index_page):
+    """{Land code: live case studies} under `index_page`: one GROUP BY query, cached until
+    the library changes. Like the facet counts it counts `live().public()` pages only, so
+    every viewer sees the same numbers and one cache entry serves all."""
+
+    def compute():
+        rows = (
+            live_case_studies()
+            .child_of(index_page)
+            .exclude(bundesland="")
+            .order_by()
+            .values("bundesland")
+            .annotate(count=Count("pk"))
+        )
+        return {row["bundesland"]: row["count"] for row in rows}
+
+    return listing_cache.cached_value("map", index_page.pk, compute)
+
+
+def library_map(index_page):
+    """Context of templates/bestpractice/includes/library_map.html for `index_page`."""
+    from bestpractice import germany_map
+    from network.models import Bundesland
+
+    base_url = index_page.url
+    land_entries, breaks = germany_map.entries(
+        counts_by_bundesland(index_page),
+        dict(Bundesland.choices),
+        lambda code: f"{base_url}?land={code}",
+    )
+    return {
+        "svg": germany_map.render_svg(land_entries),
+        "entries": land_entries,
+        "legend": germany_map.legend(breaks),
+        "total": sum(entry.count for entry in land_entries),
+    }
+
+
+def library_map_for_home():
+    """The map of the (first live) library, for the home page; None without one."""
+    from bestpractice.models import BestPracticeIndexPage
+
+    index_page = BestPracticeIndexPage.objects.live().public().first()
+    return library_map(index_page) if index_page else None
+
+
 # --- Case study neighbours --------------------------------------------------------------
 
 

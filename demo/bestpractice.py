@@ -5,6 +5,7 @@ created when missing, so a second run changes nothing and editors' changes are k
 """
 
 import datetime
+from decimal import Decimal
 
 from django.utils import timezone
 
@@ -105,6 +106,32 @@ def _body(data):
     return body
 
 
+def _kpi(label, value, period, source, numbers=None):
+    """A KPI block's value; `numbers` (optional) are what its charts draw: unit,
+    before/after as [label, number], series as [[year, number], …]."""
+    numbers = numbers or {}
+    before = numbers.get("before") or ("", None)
+    after = numbers.get("after") or ("", None)
+    return {
+        "label": label,
+        "value": value,
+        "period": period,
+        "source": source,
+        "unit": numbers.get("unit", ""),
+        "before_label": before[0],
+        "before_value": _decimal(before[1]),
+        "after_label": after[0],
+        "after_value": _decimal(after[1]),
+        "series": [
+            {"year": year, "value": _decimal(number)} for year, number in numbers.get("series", [])
+        ],
+    }
+
+
+def _decimal(number):
+    return None if number is None else Decimal(str(number))
+
+
 def ensure_case_study(library, data, organisations, number):
     if BestPracticePage.objects.child_of(library).filter(slug=data["slug"]).exists():
         return 0
@@ -122,10 +149,7 @@ def ensure_case_study(library, data, organisations, number):
         problem=to_safe_html(data["problem"]),
         approach=to_safe_html(data["approach"]),
         results=to_safe_html(data["results"]),
-        kpis=[
-            ("kpi", {"label": label, "value": value, "period": period, "source": source})
-            for label, value, period, source in data["kpis"]
-        ],
+        kpis=[("kpi", _kpi(*kpi)) for kpi in data["kpis"]],
         lessons=to_safe_html(data["lessons"]),
         transferability=data["transferability"],
         transfers_to_small="small" in sizes,

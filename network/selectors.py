@@ -59,6 +59,7 @@ def home_page_sections(user):
         "newest_case_studies": list(
             _from_optional_app("bestpractice", "newest_case_studies", 6, default=[])
         ),
+        "library_map": _from_optional_app("bestpractice", "library_map_for_home", default=None),
         "newest_members": list(
             approved.exclude(kind__in=HOME_PARTNER_KINDS).order_by(*newest_first)[:6]
         ),

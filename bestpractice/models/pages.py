@@ -93,7 +93,11 @@ class BestPracticeIndexPage(ListingIndexPage):
     def listing(self, query):
         from bestpractice import selectors  # selectors import these models
 
-        return selectors.case_study_listing(self, query)
+        context = selectors.case_study_listing(self, query)
+        # The map shows the whole library, so only where the visitor has not narrowed it.
+        if not context["listing"].is_filtered and context["page_obj"].number == 1:
+            context["library_map"] = selectors.library_map(self)
+        return context
 
 
 class ArticleIndexPage(ListingIndexPage):
@@ -291,6 +295,12 @@ class BestPracticePage(Page):
             (self.transfers_to_large, SizeClass.LARGE),
         ]
         return [size.label for enabled, size in flags if enabled]
+
+    @property
+    def kpi_charts(self):
+        from bestpractice.kpi_charts import charts_for
+
+        return charts_for(self.kpis)
 
     def get_context(self, request, *args, **kwargs):
         from bestpractice import selectors

@@ -39,9 +39,9 @@
     });
   }
 
-  // Library filters: open in the sidebar on wide screens, folded on phones.
+  // Library filters and map: open on wide screens, folded on phones.
   var wide = window.matchMedia && window.matchMedia("(min-width: 60em)");
-  var filters = document.querySelectorAll(".library-filters__details");
+  var filters = document.querySelectorAll(".library-filters__details, .library-map__details");
   for (var i = 0; i < filters.length; i++) {
     if (wide && wide.matches) {
       filters[i].open = true;

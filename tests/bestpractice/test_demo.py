@@ -29,3 +29,14 @@ def test_demo_content_is_rich_varied_and_idempotent(home_page, client):
     assert response.status_code == 200 and response.context["result_count"] >= 4
     detail = client.get("/praxisbeispiele/frequenzmessung-iserlohn/")
     assert "Video laden (Daten werden an YouTube (Google) übertragen)" in detail.content.decode()
+
+
+def test_demo_case_studies_draw_kpi_charts(home_page, client):
+    demo.load_demo(DemoContext(stdout=io.StringIO(), home_page=home_page))
+    with_charts = [page for page in BestPracticePage.objects.all() if page.kpi_charts]
+    assert len(with_charts) >= 5
+    kinds = {chart.kind for page in with_charts for chart in page.kpi_charts}
+    assert kinds == {"before_after", "years"}
+    html = client.get("/praxisbeispiele/leerstandslotsin-einbeck/").content.decode()
+    assert "Leerstandsquote vorher und nachher (%)" in html
+    assert "Leerstandsquote im Verlauf der Jahre (%)" in html

@@ -78,6 +78,19 @@ class PageCreationTests(WagtailPageTestCase):
                                 "value": "+12 %",
                                 "period": "in 6 Monaten",
                                 "source": "Laserzählung",
+                                # The numbers the page draws as charts.
+                                "unit": "Passant*innen pro Tag",
+                                "before_label": "2022",
+                                "before_value": "8400",
+                                "after_label": "2023",
+                                "after_value": "9400",
+                                "series": {
+                                    "count": "2",
+                                    "0": {"value": {"year": "2022", "value": "8400"},
+                                          "deleted": "", "order": "0"},
+                                    "1": {"value": {"year": "2023", "value": "9400"},
+                                          "deleted": "", "order": "1"},
+                                },
                             },
                         )
                     ]
@@ -120,6 +133,8 @@ class PageCreationTests(WagtailPageTestCase):
         assert list(page.partners.all()) == [provider]
         response = self.client.get(page.url)
         self.assertContains(response, "+12 %")
+        self.assertContains(response, "Besucherfrequenz vorher und nachher (Passant*innen pro Tag)")
+        self.assertContains(response, "Besucherfrequenz im Verlauf der Jahre")
         self.assertContains(response, "Video laden (Daten werden an YouTube (Google) übertragen)")
         self.assertNotContains(response, "<iframe")
         self.assertPageIsRenderable(page)

@@ -235,6 +235,9 @@ def test_home_page_query_count_does_not_grow_with_its_content(client, home_page)
         add_case_study(library, f"Leerstandslotsen {index + 1}")
         OrganisationFactory(topics=["Leerstand", f"Thema {index}"])
         OrganisationFactory(kind=Organisation.Kind.VERBAND)
+    # Publishing renews the library's cache generation: the map's counts per Land are
+    # counted once again (bestpractice.listing_cache), then served from the cache.
+    get_home(client)
     many = count_queries()
 
     assert many == few
