@@ -5,19 +5,22 @@ stems of compound parts): SQLite in the FTS5 table `sitesearch_fts`, PostgreSQL 
 `simple` tsvectors with GIN indexes (title+tags, everything). A query word matches a term
 starting with its stem, or all of its compound parts.
 
-A search never sorts all of its matches: it reads at most CANDIDATES matching in title or
-tags and CANDIDATES matching anywhere, each in the order of the precomputed
-`static_rank`, and orders them with `search.ranking.score()` — the same code on both
-databases and in the Elasticsearch engine. The count stops at COUNT_LIMIT ("mehr als
-1.000"), and facets count the same bounded set; visibility, type and facet filters are
-part of every SQL query, so no count includes what the user may not see.
+A search never sorts all of its matches. One scan in the order of the precomputed
+`static_rank` reads the ids of at most COUNT_LIMIT + 1 matches: the count (beyond
+COUNT_LIMIT the page says "mehr als 1.000"), the set the facets count, and the first
+CANDIDATES to rank; a second reads the first CANDIDATES matching in title or tags.
+`search.ranking.score()` orders the candidates — the same code on both databases and in
+the Elasticsearch engine. Visibility, type and facet filters are part of every SQL query,
+so no count includes what the user may not see. On PostgreSQL the vectors carry neither
+positions nor weights and stay in the row (migration 0003), so testing a row while
+walking the `static_rank` index costs one page read.
 """
 
 from itertools import islice
 
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connection, transaction
-from django.db.models import BooleanField, Count, F
+from django.db.models import BooleanField, Count, F, Func
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 
@@ -82,6 +85,16 @@ def tsquery_expression(query):
             clauses.append(term(whole))
     clauses += [f"!{stem}" for stem in query.excluded_stems]
     return " & ".join(clauses)
+
+
+def _stripped(*columns):
+    """A tsvector without positions or weights: only `@@` reads it (ranking is in Python),
+    and the small vector stays in the row (migration 0003), so testing a row is cheap."""
+    return Func(
+        SearchVector(*columns, config=POSTGRES_CONFIG),
+        function="strip",
+        output_field=SearchVectorField(),
+    )
 
 
 class DatabaseEngine(SearchEngine):
@@ -163,12 +176,8 @@ class DatabaseEngine(SearchEngine):
             self._write_fts(entries)
         elif self.vendor == "postgresql":
             SearchEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(
-                search_vector=(
-                    SearchVector("title_terms", weight="A", config=POSTGRES_CONFIG)
-                    + SearchVector("tag_terms", weight="B", config=POSTGRES_CONFIG)
-                    + SearchVector("body_terms", weight="C", config=POSTGRES_CONFIG)
-                ),
-                title_vector=SearchVector("title_terms", "tag_terms", config=POSTGRES_CONFIG),
+                search_vector=_stripped("title_terms", "tag_terms", "body_terms"),
+                title_vector=_stripped("title_terms", "tag_terms"),
             )
         self._add_vocabulary(d for d in documents if d.visibility == PUBLIC)
         return len(entries)
@@ -235,30 +244,32 @@ class DatabaseEngine(SearchEngine):
             )
         )
 
-    def _search_candidates(self, request):
+    def _bounded(self, request):
+        """(ids of at most COUNT_LIMIT + 1 matches in `static_rank` order, candidate rows).
+
+        One scan in `static_rank` order reads the ids of at most COUNT_LIMIT + 1 matches: it
+        gives the count, the set the facets count, and the first CANDIDATES of them; a
+        second reads the first CANDIDATES matching in title or tags. On PostgreSQL a broad
+        query walks the `static_rank` index and stops early; a narrow one reads its few
+        matches through the GIN index. Neither sorts all matches.
+        """
         filtered = self._filtered(request)
-        if request.query.is_empty:
-            newest = filtered.order_by(F("date").desc(nulls_last=True), "title", "pk")
-            return filtered, None, newest
         matching = self._match(filtered, request.query)
         order = (F("static_rank").desc(), "pk")
-        seen, rows = set(), []
-        for queryset in (self._match(filtered, request.query, title_only=True), matching):
-            for row in queryset.order_by(*order).values(*_ROW_FIELDS)[:CANDIDATES]:
-                if row["pk"] not in seen:
-                    seen.add(row["pk"])
-                    rows.append(row)
-        return matching, rows, None
-
-    def _candidates(self, request):
-        matching, rows, newest = self._search_candidates(request)
-        total = matching.order_by()[: COUNT_LIMIT + 1].count()
-        if rows is None:
-            page = list(
-                newest.values(*_ROW_FIELDS)[request.offset : request.offset + request.per_page]
-            )
-            return total, None, page, matching
-        return total, rows, None, matching
+        ids = list(matching.order_by(*order).values_list("pk", flat=True)[: COUNT_LIMIT + 1])
+        title_rows = list(
+            self._match(filtered, request.query, title_only=True)
+            .order_by(*order)
+            .values(*_ROW_FIELDS)[:CANDIDATES]
+        )
+        seen = {row["pk"] for row in title_rows}
+        missing = [pk for pk in ids[:CANDIDATES] if pk not in seen]
+        by_pk = {
+            row["pk"]: row
+            for row in SearchEntry.objects.filter(pk__in=missing).values(*_ROW_FIELDS)
+        }
+        rows = title_rows + [by_pk[pk] for pk in missing if pk in by_pk]
+        return ids, rows
 
     def _details(self, pks):
         return {
@@ -266,12 +277,12 @@ class DatabaseEngine(SearchEngine):
             for row in SearchEntry.objects.filter(pk__in=pks).values("pk", "body", "parts")
         }
 
-    def _facet_counts(self, matching, request):
+    def _facet_counts(self, entries, request):
+        """Facet counts over `entries` (a queryset of SearchEntry, or a list of ids)."""
         if not request.facets:
             return {}
-        bounded = matching.order_by(F("static_rank").desc(), "pk").values("pk")[:COUNT_LIMIT]
         rows = (
-            SearchFacetValue.objects.filter(entry_id__in=bounded, name__in=request.facets)
+            SearchFacetValue.objects.filter(entry_id__in=entries, name__in=request.facets)
             .values("name", "value")
             .annotate(count=Count("pk"))
             .order_by()
@@ -284,14 +295,43 @@ class DatabaseEngine(SearchEngine):
         }
 
     def _search(self, request):
-        total, candidates, page_rows, matching = self._candidates(request)
-        if candidates is not None:
-            ranked = self.rank(request, candidates)
-            page_rows = ranked[request.offset : request.offset + request.per_page]
-            reachable = len(ranked)
-        else:
-            reachable = total
-        details = self._details([row["pk"] for row in page_rows])
+        if request.query.is_empty:
+            return self._newest(request)
+        ids, candidates = self._bounded(request)
+        total = len(ids)
+        ranked = self.rank(request, candidates)
+        page_rows = ranked[request.offset : request.offset + request.per_page]
+        return SearchResults(
+            hits=self._hits(request, page_rows),
+            total=total,
+            page=request.page,
+            per_page=request.per_page,
+            facets=self._facet_counts(ids[:COUNT_LIMIT], request),
+            total_is_exact=total <= COUNT_LIMIT,
+            reachable=min(len(ranked), total),
+        )
+
+    def _newest(self, request):
+        """No query: every visible document, newest first; facets as for a query."""
+        filtered = self._filtered(request)
+        total = filtered.order_by()[: COUNT_LIMIT + 1].count()
+        newest = filtered.order_by(F("date").desc(nulls_last=True), "title", "pk")
+        page_rows = list(
+            newest.values(*_ROW_FIELDS)[request.offset : request.offset + request.per_page]
+        )
+        bounded = filtered.order_by(F("static_rank").desc(), "pk").values("pk")[:COUNT_LIMIT]
+        return SearchResults(
+            hits=self._hits(request, page_rows),
+            total=total,
+            page=request.page,
+            per_page=request.per_page,
+            facets=self._facet_counts(bounded, request),
+            total_is_exact=total <= COUNT_LIMIT,
+            reachable=total,
+        )
+
+    def _hits(self, request, rows):
+        details = self._details([row["pk"] for row in rows])
         hits = [
             self.make_hit(
                 request,
@@ -304,17 +344,9 @@ class DatabaseEngine(SearchEngine):
                 parts=details[row["pk"]]["parts"],
                 score=row.get("score"),
             )
-            for row in page_rows
+            for row in rows
         ]
-        return SearchResults(
-            hits=self.unique_urls(hits),
-            total=min(total, COUNT_LIMIT + 1),
-            page=request.page,
-            per_page=request.per_page,
-            facets=self._facet_counts(matching, request),
-            total_is_exact=total <= COUNT_LIMIT,
-            reachable=min(reachable, total),
-        )
+        return self.unique_urls(hits)
 
     # --- vocabulary ----------------------------------------------------------------------
 
