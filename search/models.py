@@ -29,6 +29,10 @@ class SearchEntry(models.Model):
     # Type weight and recency, fixed at indexing: candidates are read in this order, so no
     # query sorts all of its matches.
     static_rank = models.FloatField(default=0)
+    # The document's (facet, value) pairs as "name\x1fvalue" joined by "\x1e" (the filters
+    # use SearchFacetValue): the scan that reads a query's first matches in `static_rank`
+    # order carries them along, so facet counts need no second query over those rows.
+    facet_keys = models.TextField(blank=True, default="")
     search_vector = SearchVectorField(null=True, editable=False)
     title_vector = SearchVectorField(null=True, editable=False)
 

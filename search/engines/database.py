@@ -20,7 +20,7 @@ from itertools import islice
 
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connection, transaction
-from django.db.models import BooleanField, Count, F, Func
+from django.db.models import BooleanField, F, Func
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 
@@ -87,6 +87,31 @@ def tsquery_expression(query):
     return " & ".join(clauses)
 
 
+_PAIR, _NAME_VALUE = "\x1e", "\x1f"
+
+
+def _facet_keys(pairs):
+    """(name, value) pairs as stored in `SearchEntry.facet_keys` (control characters dropped)."""
+    clean = str.maketrans("", "", _PAIR + _NAME_VALUE)
+    return _PAIR.join(
+        f"{name.translate(clean)}{_NAME_VALUE}{value.translate(clean)}" for name, value in pairs
+    )
+
+
+def count_facets(facet_keys, names, size):
+    """Facet counts over rows' `facet_keys`, for the facets `names`: {name: [FacetCount]}."""
+    wanted = set(names)
+    counts = {name: {} for name in names}
+    for keys in facet_keys:
+        if not keys:
+            continue
+        for pair in set(keys.split(_PAIR)):
+            name, _sep, value = pair.partition(_NAME_VALUE)
+            if name in wanted:
+                counts[name][value] = counts[name].get(value, 0) + 1
+    return {name: sort_facet_counts(values, size) for name, values in counts.items()}
+
+
 def _stripped(*columns):
     """A tsvector without positions or weights: only `@@` reads it (ranking is in Python),
     and the small vector stays in the row (migration 0003), so testing a row is cheap."""
@@ -143,6 +168,7 @@ class DatabaseEngine(SearchEngine):
 
         entries = []
         for document in documents:
+            pairs = [(name, value[:200]) for name, value in document.facet_values()]
             fields = analysed_fields(
                 document.title, document.tags, document.searchable_body, type_label(document.type)
             )
@@ -162,6 +188,7 @@ class DatabaseEngine(SearchEngine):
                     body_terms=" ".join(fields["b"] + fields["bp"]),
                     terms=fields,
                     static_rank=static_rank(document.type, document.date),
+                    facet_keys=_facet_keys(pairs),
                 )
             )
         entries = SearchEntry.objects.bulk_create(entries)
@@ -245,7 +272,8 @@ class DatabaseEngine(SearchEngine):
         )
 
     def _bounded(self, request):
-        """(ids of at most COUNT_LIMIT + 1 matches in `static_rank` order, candidate rows).
+        """(ids of at most COUNT_LIMIT + 1 matches in `static_rank` order, the facet keys of
+        the first COUNT_LIMIT of them, candidate rows).
 
         One scan in `static_rank` order reads the ids of at most COUNT_LIMIT + 1 matches: it
         gives the count, the set the facets count, and the first CANDIDATES of them; a
@@ -256,7 +284,8 @@ class DatabaseEngine(SearchEngine):
         filtered = self._filtered(request)
         matching = self._match(filtered, request.query)
         order = (F("static_rank").desc(), "pk")
-        ids = list(matching.order_by(*order).values_list("pk", flat=True)[: COUNT_LIMIT + 1])
+        bounded = list(matching.order_by(*order).values_list("pk", "facet_keys")[: COUNT_LIMIT + 1])
+        ids = [pk for pk, _keys in bounded]
         title_rows = list(
             self._match(filtered, request.query, title_only=True)
             .order_by(*order)
@@ -269,7 +298,7 @@ class DatabaseEngine(SearchEngine):
             for row in SearchEntry.objects.filter(pk__in=missing).values(*_ROW_FIELDS)
         }
         rows = title_rows + [by_pk[pk] for pk in missing if pk in by_pk]
-        return ids, rows
+        return ids, [keys for _pk, keys in bounded[:COUNT_LIMIT]], rows
 
     def _details(self, pks):
         return {
@@ -277,27 +306,10 @@ class DatabaseEngine(SearchEngine):
             for row in SearchEntry.objects.filter(pk__in=pks).values("pk", "body", "parts")
         }
 
-    def _facet_counts(self, entries, request):
-        """Facet counts over `entries` (a queryset of SearchEntry, or a list of ids)."""
-        if not request.facets:
-            return {}
-        rows = (
-            SearchFacetValue.objects.filter(entry_id__in=entries, name__in=request.facets)
-            .values("name", "value")
-            .annotate(count=Count("pk"))
-            .order_by()
-        )
-        counts = {name: {} for name in request.facets}
-        for row in rows:
-            counts[row["name"]][row["value"]] = row["count"]
-        return {
-            name: sort_facet_counts(values, request.facet_size) for name, values in counts.items()
-        }
-
     def _search(self, request):
         if request.query.is_empty:
             return self._newest(request)
-        ids, candidates = self._bounded(request)
+        ids, facet_keys, candidates = self._bounded(request)
         total = len(ids)
         ranked = self.rank(request, candidates)
         page_rows = ranked[request.offset : request.offset + request.per_page]
@@ -306,7 +318,7 @@ class DatabaseEngine(SearchEngine):
             total=total,
             page=request.page,
             per_page=request.per_page,
-            facets=self._facet_counts(ids[:COUNT_LIMIT], request),
+            facets=count_facets(facet_keys, request.facets, request.facet_size),
             total_is_exact=total <= COUNT_LIMIT,
             reachable=min(len(ranked), total),
         )
@@ -319,13 +331,14 @@ class DatabaseEngine(SearchEngine):
         page_rows = list(
             newest.values(*_ROW_FIELDS)[request.offset : request.offset + request.per_page]
         )
-        bounded = filtered.order_by(F("static_rank").desc(), "pk").values("pk")[:COUNT_LIMIT]
+        bounded = filtered.order_by(F("static_rank").desc(), "pk")[:COUNT_LIMIT]
+        facet_keys = bounded.values_list("facet_keys", flat=True) if request.facets else []
         return SearchResults(
             hits=self._hits(request, page_rows),
             total=total,
             page=request.page,
             per_page=request.per_page,
-            facets=self._facet_counts(bounded, request),
+            facets=count_facets(facet_keys, request.facets, request.facet_size),
             total_is_exact=total <= COUNT_LIMIT,
             reachable=total,
         )
