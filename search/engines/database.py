@@ -16,6 +16,7 @@ positions nor weights and stay in the row (migration 0003), so testing a row whi
 walking the `static_rank` index costs one page read.
 """
 
+from collections import Counter
 from itertools import islice
 
 from django.contrib.postgres.search import SearchVector, SearchVectorField
@@ -100,15 +101,15 @@ def _facet_keys(pairs):
 
 def count_facets(facet_keys, names, size):
     """Facet counts over rows' `facet_keys`, for the facets `names`: {name: [FacetCount]}."""
-    wanted = set(names)
-    counts = {name: {} for name in names}
+    per_key = Counter()
     for keys in facet_keys:
-        if not keys:
-            continue
-        for pair in set(keys.split(_PAIR)):
-            name, _sep, value = pair.partition(_NAME_VALUE)
-            if name in wanted:
-                counts[name][value] = counts[name].get(value, 0) + 1
+        if keys:
+            per_key.update(set(keys.split(_PAIR)))  # a row counts once per value
+    counts = {name: {} for name in names}
+    for key, count in per_key.items():
+        name, _sep, value = key.partition(_NAME_VALUE)
+        if name in counts:
+            counts[name][value] = count
     return {name: sort_facet_counts(values, size) for name, values in counts.items()}
 
 
