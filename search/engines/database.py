@@ -21,7 +21,7 @@ from itertools import islice
 
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connection, transaction
-from django.db.models import BooleanField, F, Func
+from django.db.models import BooleanField, F, Func, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 
@@ -113,11 +113,12 @@ def count_facets(facet_keys, names, size):
     return {name: sort_facet_counts(values, size) for name, values in counts.items()}
 
 
-def _stripped(*columns):
+def _stripped(*texts):
     """A tsvector without positions or weights: only `@@` reads it (ranking is in Python),
-    and the small vector stays in the row (migration 0003), so testing a row is cheap."""
+    and the small vector stays in the row (migration 0003), so testing a row is cheap.
+    Built from the analysed terms as values, so the row is written once, with its vectors."""
     return Func(
-        SearchVector(*columns, config=POSTGRES_CONFIG),
+        SearchVector(*(Value(text) for text in texts), config=POSTGRES_CONFIG),
         function="strip",
         output_field=SearchVectorField(),
     )
@@ -192,6 +193,10 @@ class DatabaseEngine(SearchEngine):
                     facet_keys=_facet_keys(pairs),
                 )
             )
+        if self.vendor == "postgresql":
+            for e in entries:
+                e.search_vector = _stripped(e.title_terms, e.tag_terms, e.body_terms)
+                e.title_vector = _stripped(e.title_terms, e.tag_terms)
         entries = SearchEntry.objects.bulk_create(entries)
         SearchFacetValue.objects.bulk_create(
             [
@@ -202,11 +207,6 @@ class DatabaseEngine(SearchEngine):
         )
         if self.vendor == "sqlite":
             self._write_fts(entries)
-        elif self.vendor == "postgresql":
-            SearchEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(
-                search_vector=_stripped("title_terms", "tag_terms", "body_terms"),
-                title_vector=_stripped("title_terms", "tag_terms"),
-            )
         self._add_vocabulary(d for d in documents if d.visibility == PUBLIC)
         return len(entries)
 
