@@ -1,7 +1,8 @@
 """Storage of the database search engine: one row per search document plus its facet values.
 
 On SQLite the analysed text lives in the FTS5 table `sitesearch_fts` (rowid = entry id),
-on PostgreSQL in `search_vector` (GIN index); both are created in migration 0001.
+on PostgreSQL in `search_vector` and `title_vector` (GIN indexes; since migration 0003
+without positions or weights and kept in the row, so scanning rows is cheap).
 """
 
 from django.contrib.postgres.search import SearchVectorField
