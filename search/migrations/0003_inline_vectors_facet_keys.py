@@ -11,11 +11,16 @@ POSTGRES_FORWARD = [
     "ALTER COLUMN search_vector SET STORAGE MAIN, ALTER COLUMN title_vector SET STORAGE MAIN",
     "UPDATE sitesearch_searchentry "
     "SET search_vector = strip(search_vector), title_vector = strip(title_vector)",
+    # The newest first (a search without words, e.g. only a type filter): with this index
+    # the rows are read in date order and the title tie-break is an incremental sort, so
+    # the page is found without sorting every visible document.
+    "CREATE INDEX sitesearch_entry_newest ON sitesearch_searchentry (date DESC NULLS LAST)",
     "UPDATE sitesearch_searchentry e SET facet_keys = COALESCE(("
     "SELECT string_agg(f.name || chr(31) || f.value, chr(30) ORDER BY f.id) "
     "FROM sitesearch_searchfacetvalue f WHERE f.entry_id = e.id), '')",
 ]
 POSTGRES_BACKWARD = [
+    "DROP INDEX IF EXISTS sitesearch_entry_newest",
     "ALTER TABLE sitesearch_searchentry "
     "ALTER COLUMN search_vector SET STORAGE EXTENDED, "
     "ALTER COLUMN title_vector SET STORAGE EXTENDED",
