@@ -228,7 +228,6 @@ def child(args):
 def run_engine(args, name):
     env = dict(os.environ)
     env.pop("ELASTICSEARCH_URL", None)
-    work = None
     if name == "sqlite":
         env.pop("DATABASE_URL", None)
         if args.sqlite_path:
@@ -250,7 +249,7 @@ def run_engine(args, name):
             connection.execute(f'DROP DATABASE IF EXISTS "{database}"')
             connection.execute(f'CREATE DATABASE "{database}"')
         env["DATABASE_URL"] = url
-    print(f"{name}: Datenbank anlegen …", flush=True)
+    print(f"{name}: Datenbank {'prüfen' if args.queries_only else 'anlegen'} …", flush=True)
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=REPO, env=env, check=True
     )
