@@ -11,7 +11,8 @@ Prints indexing speed and p50/p95 per engine.
     .venv/bin/python bench/search.py --documents 5000 --engine sqlite
 
 PostgreSQL: --postgres-url (default postgres://postgres@127.0.0.1:5432/search_bench_db);
-the database is dropped and created again.
+the database is dropped and created again. --queries-only times the queries again on the
+database (PostgreSQL) or file (--sqlite-path) a previous run left, without re-indexing.
 """
 
 import argparse
@@ -117,6 +118,8 @@ QUERIES = [
     "Netzwerk Flensburg",
     # exclusion
     "Leerstand -Einbeck",
+    # narrow: a few matches among broad words (read through the GIN index, not in rank order)
+    "Stadt Görlitz 4711",
 ]
 
 
@@ -190,13 +193,14 @@ def child(args):
             rate = done / (time.perf_counter() - started)
             print(f"  {label}: {done}/{args.documents} indexiert ({rate:.0f}/s)", flush=True)
 
-    engine.index_documents(make_documents(args.documents), progress=progress)
-    elapsed = time.perf_counter() - started
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-    rate = args.documents / elapsed
-    print(f"  {label}: {args.documents} Dokumente in {elapsed:.0f} s ({rate:.0f}/s)")
+    if not args.queries_only:
+        engine.index_documents(make_documents(args.documents), progress=progress)
+        elapsed = time.perf_counter() - started
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
+        rate = args.documents / elapsed
+        print(f"  {label}: {args.documents} Dokumente in {elapsed:.0f} s ({rate:.0f}/s)")
 
     visibilities = (PUBLIC, MEMBERS)
     facets = facet_names()
@@ -224,11 +228,17 @@ def child(args):
 def run_engine(args, name):
     env = dict(os.environ)
     env.pop("ELASTICSEARCH_URL", None)
-    work = None
     if name == "sqlite":
-        work = tempfile.mkdtemp(prefix="search-bench-")
         env.pop("DATABASE_URL", None)
-        env["SQLITE_PATH"] = str(Path(work) / "bench.sqlite3")
+        if args.sqlite_path:
+            env["SQLITE_PATH"] = args.sqlite_path
+            if not args.queries_only:
+                Path(args.sqlite_path).unlink(missing_ok=True)
+        else:
+            work = tempfile.mkdtemp(prefix="search-bench-")
+            env["SQLITE_PATH"] = str(Path(work) / "bench.sqlite3")
+    elif args.queries_only:
+        env["DATABASE_URL"] = args.postgres_url
     else:
         url = args.postgres_url
         database = url.rsplit("/", 1)[1]
@@ -239,7 +249,7 @@ def run_engine(args, name):
             connection.execute(f'DROP DATABASE IF EXISTS "{database}"')
             connection.execute(f'CREATE DATABASE "{database}"')
         env["DATABASE_URL"] = url
-    print(f"{name}: Datenbank anlegen …", flush=True)
+    print(f"{name}: Datenbank {'prüfen' if args.queries_only else 'anlegen'} …", flush=True)
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=REPO, env=env, check=True
     )
@@ -252,6 +262,7 @@ def run_engine(args, name):
             str(args.documents),
             "--rounds",
             str(args.rounds),
+            *(["--queries-only"] if args.queries_only else []),
         ],
         cwd=REPO,
         env=env,
@@ -266,6 +277,14 @@ def main():
     parser.add_argument("--engine", choices=["sqlite", "postgresql"], action="append")
     parser.add_argument(
         "--postgres-url", default="postgres://postgres@127.0.0.1:5432/search_bench_db"
+    )
+    parser.add_argument(
+        "--sqlite-path", help="SQLite file to use (kept afterwards); default: a temporary one"
+    )
+    parser.add_argument(
+        "--queries-only",
+        action="store_true",
+        help="Only time the queries on the database or file a previous run filled",
     )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()

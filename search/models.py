@@ -1,7 +1,8 @@
 """Storage of the database search engine: one row per search document plus its facet values.
 
 On SQLite the analysed text lives in the FTS5 table `sitesearch_fts` (rowid = entry id),
-on PostgreSQL in `search_vector` (GIN index); both are created in migration 0001.
+on PostgreSQL in `search_vector` and `title_vector` (GIN indexes; since migration 0003
+without positions or weights and kept in the row, so scanning rows is cheap).
 """
 
 from django.contrib.postgres.search import SearchVectorField
@@ -29,6 +30,10 @@ class SearchEntry(models.Model):
     # Type weight and recency, fixed at indexing: candidates are read in this order, so no
     # query sorts all of its matches.
     static_rank = models.FloatField(default=0)
+    # The document's (facet, value) pairs as "name\x1fvalue" joined by "\x1e" (the filters
+    # use SearchFacetValue): the scan that reads a query's first matches in `static_rank`
+    # order carries them along, so facet counts need no second query over those rows.
+    facet_keys = models.TextField(blank=True, default="")
     search_vector = SearchVectorField(null=True, editable=False)
     title_vector = SearchVectorField(null=True, editable=False)
 

@@ -5,19 +5,23 @@ stems of compound parts): SQLite in the FTS5 table `sitesearch_fts`, PostgreSQL 
 `simple` tsvectors with GIN indexes (title+tags, everything). A query word matches a term
 starting with its stem, or all of its compound parts.
 
-A search never sorts all of its matches: it reads at most CANDIDATES matching in title or
-tags and CANDIDATES matching anywhere, each in the order of the precomputed
-`static_rank`, and orders them with `search.ranking.score()` — the same code on both
-databases and in the Elasticsearch engine. The count stops at COUNT_LIMIT ("mehr als
-1.000"), and facets count the same bounded set; visibility, type and facet filters are
-part of every SQL query, so no count includes what the user may not see.
+A search never sorts all of its matches. One scan in the order of the precomputed
+`static_rank` reads the ids of at most COUNT_LIMIT + 1 matches: the count (beyond
+COUNT_LIMIT the page says "mehr als 1.000"), the set the facets count, and the first
+CANDIDATES to rank; a second reads the first CANDIDATES matching in title or tags.
+`search.ranking.score()` orders the candidates — the same code on both databases and in
+the Elasticsearch engine. Visibility, type and facet filters are part of every SQL query,
+so no count includes what the user may not see. On PostgreSQL the vectors carry neither
+positions nor weights and stay in the row (migration 0003), so testing a row while
+walking the `static_rank` index costs one page read.
 """
 
+from collections import Counter
 from itertools import islice
 
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, transaction
-from django.db.models import BooleanField, Count, F
+from django.db.models import BooleanField, Expression, F
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 
@@ -84,6 +88,48 @@ def tsquery_expression(query):
     return " & ".join(clauses)
 
 
+_PAIR, _NAME_VALUE = "\x1e", "\x1f"
+
+
+def _facet_keys(pairs):
+    """(name, value) pairs as stored in `SearchEntry.facet_keys` (control characters dropped)."""
+    clean = str.maketrans("", "", _PAIR + _NAME_VALUE)
+    return _PAIR.join(
+        f"{name.translate(clean)}{_NAME_VALUE}{value.translate(clean)}" for name, value in pairs
+    )
+
+
+def count_facets(facet_keys, names, size):
+    """Facet counts over rows' `facet_keys`, for the facets `names`: {name: [FacetCount]}."""
+    per_key = Counter()
+    for keys in facet_keys:
+        if keys:
+            per_key.update(set(keys.split(_PAIR)))  # a row counts once per value
+    counts = {name: {} for name in names}
+    for key, count in per_key.items():
+        name, _sep, value = key.partition(_NAME_VALUE)
+        if name in counts:
+            counts[name][value] = count
+    return {name: sort_facet_counts(values, size) for name, values in counts.items()}
+
+
+class _StrippedVector(Expression):
+    """A tsvector without positions or weights: only `@@` reads it (ranking is in Python),
+    and the small vector stays in the row (migration 0003), so testing a row is cheap.
+
+    Inserted with its row from the analysed terms, so the row is written once (an update
+    afterwards would leave a dead copy of every row); a bare expression because Django
+    compiles one per row, and nested `SearchVector` expressions halved the indexing rate.
+    """
+
+    def __init__(self, *texts):
+        super().__init__(output_field=SearchVectorField())
+        self.text = " ".join(texts)
+
+    def as_sql(self, compiler, connection):
+        return f"strip(to_tsvector('{POSTGRES_CONFIG}'::regconfig, %s))", [self.text]
+
+
 class DatabaseEngine(SearchEngine):
     @property
     def vendor(self):
@@ -130,6 +176,7 @@ class DatabaseEngine(SearchEngine):
 
         entries = []
         for document in documents:
+            pairs = [(name, value[:200]) for name, value in document.facet_values()]
             fields = analysed_fields(
                 document.title, document.tags, document.searchable_body, type_label(document.type)
             )
@@ -149,8 +196,13 @@ class DatabaseEngine(SearchEngine):
                     body_terms=" ".join(fields["b"] + fields["bp"]),
                     terms=fields,
                     static_rank=static_rank(document.type, document.date),
+                    facet_keys=_facet_keys(pairs),
                 )
             )
+        if self.vendor == "postgresql":
+            for e in entries:
+                e.search_vector = _StrippedVector(e.title_terms, e.tag_terms, e.body_terms)
+                e.title_vector = _StrippedVector(e.title_terms, e.tag_terms)
         entries = SearchEntry.objects.bulk_create(entries)
         SearchFacetValue.objects.bulk_create(
             [
@@ -161,15 +213,6 @@ class DatabaseEngine(SearchEngine):
         )
         if self.vendor == "sqlite":
             self._write_fts(entries)
-        elif self.vendor == "postgresql":
-            SearchEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(
-                search_vector=(
-                    SearchVector("title_terms", weight="A", config=POSTGRES_CONFIG)
-                    + SearchVector("tag_terms", weight="B", config=POSTGRES_CONFIG)
-                    + SearchVector("body_terms", weight="C", config=POSTGRES_CONFIG)
-                ),
-                title_vector=SearchVector("title_terms", "tag_terms", config=POSTGRES_CONFIG),
-            )
         self._add_vocabulary(d for d in documents if d.visibility == PUBLIC)
         return len(entries)
 
@@ -235,30 +278,34 @@ class DatabaseEngine(SearchEngine):
             )
         )
 
-    def _search_candidates(self, request):
+    def _bounded(self, request):
+        """(ids of at most COUNT_LIMIT + 1 matches in `static_rank` order, the facet keys of
+        the first COUNT_LIMIT of them, candidate rows).
+
+        One scan in `static_rank` order reads the ids of at most COUNT_LIMIT + 1 matches: it
+        gives the count, the set the facets count, and the first CANDIDATES of them; a
+        second reads the first CANDIDATES matching in title or tags. On PostgreSQL a broad
+        query walks the `static_rank` index and stops early; a narrow one reads its few
+        matches through the GIN index. Neither sorts all matches.
+        """
         filtered = self._filtered(request)
-        if request.query.is_empty:
-            newest = filtered.order_by(F("date").desc(nulls_last=True), "title", "pk")
-            return filtered, None, newest
         matching = self._match(filtered, request.query)
         order = (F("static_rank").desc(), "pk")
-        seen, rows = set(), []
-        for queryset in (self._match(filtered, request.query, title_only=True), matching):
-            for row in queryset.order_by(*order).values(*_ROW_FIELDS)[:CANDIDATES]:
-                if row["pk"] not in seen:
-                    seen.add(row["pk"])
-                    rows.append(row)
-        return matching, rows, None
-
-    def _candidates(self, request):
-        matching, rows, newest = self._search_candidates(request)
-        total = matching.order_by()[: COUNT_LIMIT + 1].count()
-        if rows is None:
-            page = list(
-                newest.values(*_ROW_FIELDS)[request.offset : request.offset + request.per_page]
-            )
-            return total, None, page, matching
-        return total, rows, None, matching
+        bounded = list(matching.order_by(*order).values_list("pk", "facet_keys")[: COUNT_LIMIT + 1])
+        ids = [pk for pk, _keys in bounded]
+        title_rows = list(
+            self._match(filtered, request.query, title_only=True)
+            .order_by(*order)
+            .values(*_ROW_FIELDS)[:CANDIDATES]
+        )
+        seen = {row["pk"] for row in title_rows}
+        missing = [pk for pk in ids[:CANDIDATES] if pk not in seen]
+        by_pk = {
+            row["pk"]: row
+            for row in SearchEntry.objects.filter(pk__in=missing).values(*_ROW_FIELDS)
+        }
+        rows = title_rows + [by_pk[pk] for pk in missing if pk in by_pk]
+        return ids, [keys for _pk, keys in bounded[:COUNT_LIMIT]], rows
 
     def _details(self, pks):
         return {
@@ -266,32 +313,45 @@ class DatabaseEngine(SearchEngine):
             for row in SearchEntry.objects.filter(pk__in=pks).values("pk", "body", "parts")
         }
 
-    def _facet_counts(self, matching, request):
-        if not request.facets:
-            return {}
-        bounded = matching.order_by(F("static_rank").desc(), "pk").values("pk")[:COUNT_LIMIT]
-        rows = (
-            SearchFacetValue.objects.filter(entry_id__in=bounded, name__in=request.facets)
-            .values("name", "value")
-            .annotate(count=Count("pk"))
-            .order_by()
-        )
-        counts = {name: {} for name in request.facets}
-        for row in rows:
-            counts[row["name"]][row["value"]] = row["count"]
-        return {
-            name: sort_facet_counts(values, request.facet_size) for name, values in counts.items()
-        }
-
     def _search(self, request):
-        total, candidates, page_rows, matching = self._candidates(request)
-        if candidates is not None:
-            ranked = self.rank(request, candidates)
-            page_rows = ranked[request.offset : request.offset + request.per_page]
-            reachable = len(ranked)
-        else:
-            reachable = total
-        details = self._details([row["pk"] for row in page_rows])
+        if request.query.is_empty:
+            return self._newest(request)
+        ids, facet_keys, candidates = self._bounded(request)
+        total = len(ids)
+        ranked = self.rank(request, candidates)
+        page_rows = ranked[request.offset : request.offset + request.per_page]
+        return SearchResults(
+            hits=self._hits(request, page_rows),
+            total=total,
+            page=request.page,
+            per_page=request.per_page,
+            facets=count_facets(facet_keys, request.facets, request.facet_size),
+            total_is_exact=total <= COUNT_LIMIT,
+            reachable=min(len(ranked), total),
+        )
+
+    def _newest(self, request):
+        """No query: every visible document, newest first; facets as for a query."""
+        filtered = self._filtered(request)
+        total = filtered.order_by()[: COUNT_LIMIT + 1].count()
+        newest = filtered.order_by(F("date").desc(nulls_last=True), "title", "pk")
+        page_rows = list(
+            newest.values(*_ROW_FIELDS)[request.offset : request.offset + request.per_page]
+        )
+        bounded = filtered.order_by(F("static_rank").desc(), "pk")[:COUNT_LIMIT]
+        facet_keys = bounded.values_list("facet_keys", flat=True) if request.facets else []
+        return SearchResults(
+            hits=self._hits(request, page_rows),
+            total=total,
+            page=request.page,
+            per_page=request.per_page,
+            facets=count_facets(facet_keys, request.facets, request.facet_size),
+            total_is_exact=total <= COUNT_LIMIT,
+            reachable=total,
+        )
+
+    def _hits(self, request, rows):
+        details = self._details([row["pk"] for row in rows])
         hits = [
             self.make_hit(
                 request,
@@ -304,17 +364,9 @@ class DatabaseEngine(SearchEngine):
                 parts=details[row["pk"]]["parts"],
                 score=row.get("score"),
             )
-            for row in page_rows
+            for row in rows
         ]
-        return SearchResults(
-            hits=self.unique_urls(hits),
-            total=min(total, COUNT_LIMIT + 1),
-            page=request.page,
-            per_page=request.per_page,
-            facets=self._facet_counts(matching, request),
-            total_is_exact=total <= COUNT_LIMIT,
-            reachable=min(reachable, total),
-        )
+        return self.unique_urls(hits)
 
     # --- vocabulary ----------------------------------------------------------------------
 

@@ -265,3 +265,49 @@ def test_search_needs_the_same_number_of_queries_for_few_and_many_documents(engi
         return len(context.captured_queries)
 
     assert queries_for(3) == queries_for(40)
+
+
+def test_beyond_a_thousand_matches_counts_stop_and_stay_visible_only(engine):
+    # Members-only documents of the most important type come first in the engine's reading
+    # order, so they would fill the bounded set the facets count if visibility were not
+    # part of the scan itself.
+    newest = timezone.now()
+    engine.index_documents(
+        [
+            document(
+                n,
+                f"Leerstand im Quartier {n}",
+                doc_type="case_study",
+                facets={"region": "intern"},
+                visibility=MEMBERS,
+                date=newest,
+            )
+            for n in range(20)
+        ]
+        + [
+            document(
+                100 + n,
+                f"Leerstand in der Straße {n}",
+                doc_type="forum_thread",
+                facets={"region": "NW"},
+                date=newest - timedelta(days=n),
+            )
+            for n in range(1005)
+        ]
+    )
+    facets = ["region", "type"]
+
+    visitor = engine.search("Leerstand", facets=facets)
+    assert (visitor.total, visitor.total_is_exact) == (1001, False)
+    assert visitor.facet_counts("region") == {"NW": 1000}
+    assert visitor.facet_counts("type") == {"forum_thread": 1000}
+    assert all(hit.type == "forum_thread" for hit in visitor.hits)
+
+    member = engine.search("Leerstand", visibilities=(PUBLIC, MEMBERS), facets=facets)
+    assert member.total_is_exact is False
+    assert member.facet_counts("region") == {"intern": 20, "NW": 980}
+    assert member.hits[0].type == "case_study"
+
+    narrow = engine.search("Quartier", visibilities=(PUBLIC, MEMBERS), facets=facets)
+    assert (narrow.total, narrow.total_is_exact) == (20, True)
+    assert narrow.facet_counts("region") == {"intern": 20}

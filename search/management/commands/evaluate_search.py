@@ -1,3 +1,5 @@
+import json as json_module
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
@@ -34,8 +36,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--details", action="store_true", help="Jede Anfrage mit Rang des besten Treffers."
         )
+        parser.add_argument(
+            "--json", action="store_true", help="Die Kennzahlen als JSON ausgeben (für Tests, CI)."
+        )
 
-    def handle(self, *args, queries, visitor, engines=None, details=False, verbosity=1, **options):
+    def handle(self, *args, queries, visitor, engines=None, details=False, json=False, **options):
         try:
             judged = load_queries(queries)
         except (OSError, ValueError, KeyError) as error:
@@ -60,6 +65,9 @@ class Command(BaseCommand):
                 for result in figures.results:
                     rank = result.best_rank or "–"
                     self.stdout.write(f"  {result.ndcg:5.3f}  best@{rank!s:<2}  {result.query}")
+        if json:
+            self.stdout.write(self._json(judged, visitor, measured))
+            return
         self.stdout.write(
             f"{len(judged)} bewertete Anfragen, als {'Besucher*in' if visitor else 'Mitglied'}:"
         )
@@ -68,6 +76,23 @@ class Command(BaseCommand):
                 f"  {label:<24} nDCG@{CUTOFF} {figures.ndcg:.3f}   "
                 f"bestes Ergebnis unter den ersten {BEST_WITHIN}: {figures.best_in_top3:.1%}"
             )
+
+    @staticmethod
+    def _json(judged, visitor, measured):
+        return json_module.dumps(
+            {
+                "queries": len(judged),
+                "visitor": visitor,
+                "engines": {
+                    label: {
+                        f"ndcg@{CUTOFF}": round(figures.ndcg, 4),
+                        f"best_in_top{BEST_WITHIN}": round(figures.best_in_top3, 4),
+                    }
+                    for label, figures in measured
+                },
+            },
+            indent=2,
+        )
 
     def _engine(self, name, explicit):
         if name == "database":
