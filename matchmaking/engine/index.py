@@ -17,16 +17,17 @@ import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from operator import itemgetter
 
-from .items import Item, region_mask, shared_regions, size_mask, sizes_fit
+from . import explain
+from .analysis import Analyser, Profile
+from .items import Item, region_mask, size_mask
 from .knowledge import Sources, Verdict, corpus_neighbours, german_nouns
-from .matches import CAVEATS, Match, Reason, region_reason, size_reason
+from .matches import Match
 from .matrix import SparseScorer
 from .synonyms import DEFAULT_SYNONYMS, GroupData, Thesaurus
-from .text import Lexicon, Token, fold, normalise_word, words
-from .text import is_content_word as _content
+from .text import Lexicon, fold, normalise_word, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,17 +74,6 @@ class Weights:
     learned_weight: float = 0.3
 
 
-@dataclass(slots=True)
-class Profile:
-    features: dict[str, float]
-    length: float
-    # Per feature, the whole term of this item that carries it, as written: a tag, or a
-    # whole noun (also for a compound part or a synonym group it triggers).
-    labels: dict[str, str] = field(default_factory=dict)
-    # The keys of the item's whole words (not compound parts, not synonyms).
-    words: frozenset[str] = frozenset()
-
-
 class MatchIndex:
     """A catalog (offers, pain points, best practices …) ready to be matched against."""
 
@@ -110,6 +100,10 @@ class MatchIndex:
         else:
             self.lexicon = Lexicon()
         self.lexicon.add_text_words(self.thesaurus.vocabulary())
+        weights = self.weights
+        self._analyser = Analyser(self.lexicon, self.thesaurus, tags=weights.tags,
+                                  title=weights.title, description=weights.description,
+                                  compound_part=weights.compound_part)
         self._neighbours: dict[str, tuple[tuple[str, float], ...]] = {}
         self._learned: dict[str, dict[str, float]] = {}
         self._items: dict[str, Item] = {}
@@ -197,9 +191,7 @@ class MatchIndex:
         return [feature for feature in features if not feature.startswith("~")]
 
     def _text_features(self, text: str) -> dict[str, float]:
-        features: dict[str, float] = defaultdict(float)
-        self._add_tokens(self.lexicon.tokens(text), 1.0, features, {})
-        return features
+        return self._analyser.text_features(text)
 
     def _insert(self, item: Item) -> None:
         profile = self.analyse(item)
@@ -227,73 +219,7 @@ class MatchIndex:
 
     def analyse(self, item: Item) -> Profile:
         """The weighted features of an item, and the whole term that carries each."""
-        features: dict[str, float] = defaultdict(float)
-        labels: dict[str, str] = {}
-        whole_words: set[str] = set()
-        length = 0.0
-        weights = self.weights
-        for tag in item.tags:
-            tokens = self.lexicon.tokens(tag)
-            length += weights.tags * len(tokens)
-            self._add_tokens(tokens, weights.tags, features, labels, whole_words,
-                             tag=" ".join(tag.split()))
-        for weight, text in ((weights.title, item.title), (weights.description, item.description)):
-            tokens = self.lexicon.tokens(text)
-            length += weight * len(tokens)
-            self._add_tokens(tokens, weight, features, labels, whole_words)
-        return Profile(dict(features), max(length, 1.0), labels, frozenset(whole_words))
-
-    def _add_tokens(self, tokens: list[Token], weight: float, features: dict[str, float],
-                    labels: dict[str, str], whole_words: set[str] | None = None, *,
-                    tag: str | None = None) -> None:
-        part_weight = weight * self.weights.compound_part
-        for token in tokens:
-            features[token.key] += weight
-            if whole_words is not None:
-                whole_words.add(token.key)
-            # Reasons name tags as typed, and otherwise whole nouns (capitalised in German),
-            # never a compound's part on its own ("Stand" of "Leerstand").
-            term = tag if tag is not None else (
-                token.surface if token.surface[:1].isupper() else None)
-            if term:
-                labels.setdefault(token.key, term)
-            for part in token.parts:
-                features[part] += part_weight
-                if term:
-                    labels.setdefault(part, term)
-        for group, (strength, term) in self._synonym_hits(tokens).items():
-            feature = self.thesaurus.feature(group)
-            features[feature] += weight * strength * self.thesaurus.weight(group)
-            term = tag if tag is not None else term
-            if term:
-                labels.setdefault(feature, term)
-
-    def _synonym_hits(self, tokens: list[Token]) -> dict[int, tuple[float, str | None]]:
-        """Synonym groups the tokens name: how strongly (a compound part counts less), and
-        the item's own term that names it (a noun or the phrase), for reasons."""
-        thesaurus = self.thesaurus
-        hits: dict[int, tuple[float, str | None]] = {}
-        part_strength = self.weights.compound_part
-        keys = [token.key for token in tokens]
-
-        def hit(group: int, strength: float, term: str | None) -> None:
-            old_strength, old_term = hits.get(group, (0.0, None))
-            hits[group] = (max(old_strength, strength), old_term or term)
-
-        for position, token in enumerate(tokens):
-            noun = token.surface if token.surface[:1].isupper() else None
-            for group in thesaurus.single.get(token.key, ()):
-                hit(group, 1.0, noun)
-            for part in token.parts:
-                for group in thesaurus.single.get(part, ()):
-                    hit(group, part_strength, noun)
-            for size in range(2, thesaurus.longest_phrase + 1):
-                phrase = tuple(keys[position : position + size])
-                if len(phrase) == size:
-                    for group in thesaurus.phrases.get(phrase, ()):
-                        hit(group, 1.0, " ".join(
-                            t.surface for t in tokens[position : position + size]))
-        return hits
+        return self._analyser.analyse(item)
 
     # -- scoring ----------------------------------------------------------------
 
@@ -537,81 +463,7 @@ class MatchIndex:
 
     def _match(self, query: Item, profile: Profile, query_weights: dict[str, float],
                item_id: str, score: float) -> Match:
-        candidate = self._items[item_id]
-        topics, related = self._topics(profile, query_weights, item_id)
-        shared = shared_regions(query, candidate)
-        fits = sizes_fit(query, candidate)
-        reasons = [Reason("topics", topics)] if topics else []
-        if related:
-            reasons.append(Reason("related", related))
-        caveats = []
-        for reason in (region_reason(shared, query.regions, candidate.regions),
-                       size_reason(fits, query.sizes, candidate.sizes)):
-            if reason is not None:
-                (caveats if reason.code in CAVEATS else reasons).append(reason)
-        return Match(
-            item_id=item_id,
-            score=round(score, 4),
-            reasons=tuple(reasons),
-            caveats=tuple(caveats),
-            topics=topics,
-            serves_region=None if shared is None else bool(shared),
-            fits_size=fits,
-        )
-
-    def _topics(self, query_profile: Profile, query_weights: dict[str, float],
-                item_id: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The shared topics that weigh most, named as both items write them, and the
-        related terms (each item's own word for a shared compound part or synonym group,
-        "Ladenleerstand – Leerstand"), each topic named once."""
-        contributions = self._contributions(query_weights, item_id)
-        generic = self.weights.reason_max_share * len(self._items)
-        ordered = sorted(contributions, key=contributions.get, reverse=True)
-        specific = [feature for feature in ordered
-                    if len(self._postings[feature]) <= generic or len(self._items) < 10]
-        topics, related = self._named(query_profile, item_id, specific)
-        if not topics and not related:
-            # Only topics common to much of the catalog are shared: naming one of them
-            # still says more than showing nothing.
-            topics, related = self._named(query_profile, item_id, ordered)
-        return topics, related
-
-    def _named(self, query_profile: Profile, item_id: str,
-               features: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        candidate = self._profiles[item_id]
-        topics: list[str] = []
-        related: list[str] = []
-        seen_keys: set[str] = set()
-        for feature in features:
-            # Only what both items say themselves: no corpus neighbour of the query's
-            # words, no word the candidate learned from feedback.
-            if feature not in query_profile.labels or feature not in candidate.labels:
-                continue
-            own, theirs = candidate.labels[feature], query_profile.labels[feature]
-            if self._term_in(own, query_profile):
-                term, pair = own, None
-            elif self._term_in(theirs, candidate):
-                term, pair = theirs, None
-            else:
-                term, pair = None, f"{theirs} – {own}"
-            keys = self._label_keys(own) | self._label_keys(theirs)
-            if keys & seen_keys:
-                continue
-            if term is not None and len(topics) < self.weights.reason_topics:
-                topics.append(term)
-            elif pair is not None and len(related) < self.weights.reason_related:
-                related.append(pair)
-            else:
-                continue
-            seen_keys |= keys
-            if len(topics) == self.weights.reason_topics:
-                break
-        return tuple(topics), tuple(related)
-
-    def _term_in(self, term: str, profile: Profile) -> bool:
-        """Whether every word of a term is one of the item's whole words."""
-        keys = [normalise_word(word) for word in term.split() if _content(word)]
-        return bool(keys) and all(key in profile.words for key in keys)
+        return explain.match(self, query, profile, query_weights, item_id, score)
 
     def _label_keys(self, label: str) -> frozenset[str]:
         """The keys a reason label stands for, so one topic is not named twice."""
