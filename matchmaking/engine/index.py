@@ -118,17 +118,26 @@ class MatchIndex:
         self._label_cache_generation = -1
         self._scorer: SparseScorer | None = None
         self._delta: set[str] = set()
+        # Caches of the catalog's current state, emptied whenever an item comes or goes.
+        self._idf_cache: dict[str, float] = {}
+        self._feedback_cache: dict[str, list[tuple[str, float]]] = {}
         items = list(items)
         corpus = list(corpus) if sources.corpus else []
-        # Learn the whole catalog's words first, so every item's compounds split alike.
+        # Learn the whole catalog's words first, so every item's compounds split alike
+        # (once per distinct word: the lexicon's state does not depend on the order).
+        vocabulary: set[str] = set()
         for item in items:
-            self.lexicon.add_text_words(_item_words(item))
+            vocabulary.update(_item_words(item))
         for text in corpus:
-            self.lexicon.add_text_words(words(text))
+            vocabulary.update(words(text))
+        self.lexicon.add_text_words(sorted(vocabulary))
         if sources.feedback:
             self._learn(verdicts)
-        for item in items:
-            self._insert(item)
+        if len({item.id for item in items}) == len(items):
+            self._insert_all(items)
+        else:  # the same id twice: the later one replaces the earlier, one at a time
+            for item in items:
+                self.add(item)
         if sources.corpus:
             self._neighbours = corpus_neighbours(
                 [self._plain_features(profile.features) for profile in self._profiles.values()]
@@ -174,6 +183,7 @@ class MatchIndex:
                 del self._postings[feature]
         self._total_length -= profile.length
         del self._masks[item_id]
+        self._changed()
 
     def _learn(self, verdicts: Iterable[Verdict]) -> None:
         """A helpful verdict teaches the offer the need's own words (not its synonyms)."""
@@ -193,7 +203,7 @@ class MatchIndex:
     def _text_features(self, text: str) -> dict[str, float]:
         return self._analyser.text_features(text)
 
-    def _insert(self, item: Item) -> None:
+    def _profile(self, item: Item) -> Profile:
         profile = self.analyse(item)
         learned = self._learned.get(item.id)
         if learned:
@@ -203,6 +213,40 @@ class MatchIndex:
                 merged[feature] = merged.get(feature, 0.0) + weight
             # Reasons only name what the item itself says: learned words get no label.
             profile = Profile(merged, profile.length, profile.labels, profile.words)
+        return profile
+
+    def _insert_all(self, items: list[Item]) -> None:
+        """The whole catalog at once: the same postings as inserting one item after the
+        other and refreshing the impacts at the end, but each impact computed once."""
+        profiles = [self._profile(item) for item in items]
+        for item, profile in zip(items, profiles, strict=True):
+            self._items[item.id] = item
+            self._profiles[item.id] = profile
+            self._total_length += profile.length
+            self._masks[item.id] = (region_mask(item), size_mask(item))
+        if not profiles:
+            return
+        # One at a time, the first item's length would set the average and the final
+        # refresh would replace it only if it drifted by more than 2 %.
+        first = profiles[0].length
+        average = self._total_length / len(items)
+        drifted = abs(average - first) > 0.02 * max(first, 1.0)
+        self._norms_average = average if drifted else first
+        postings = self._postings
+        saturation = self.weights.k1 + 1
+        for item_id, profile in self._profiles.items():
+            norm = self._length_norm(profile.length)
+            for feature, frequency in profile.features.items():
+                postings[feature][item_id] = frequency * saturation / (frequency + norm)
+        self._changed()
+
+    def _changed(self) -> None:
+        self._idf_cache.clear()
+        self._feedback_cache.clear()
+
+    def _insert(self, item: Item) -> None:
+        profile = self._profile(item)
+        self._changed()
         self._items[item.id] = item
         self._profiles[item.id] = profile
         self._total_length += profile.length
@@ -224,9 +268,13 @@ class MatchIndex:
     # -- scoring ----------------------------------------------------------------
 
     def idf(self, feature: str) -> float:
-        document_frequency = len(self._postings.get(feature, ()))
-        total = len(self._items)
-        return math.log(1 + (total - document_frequency + 0.5) / (document_frequency + 0.5))
+        idf = self._idf_cache.get(feature)
+        if idf is None:
+            document_frequency = len(self._postings.get(feature, ()))
+            total = len(self._items)
+            idf = math.log(1 + (total - document_frequency + 0.5) / (document_frequency + 0.5))
+            self._idf_cache[feature] = idf
+        return idf
 
     def _length_norm(self, length: float) -> float:
         weights = self.weights
@@ -245,6 +293,7 @@ class MatchIndex:
         self._norms_average = average
         self._scorer = None
         self._delta.clear()
+        self._feedback_cache.clear()
         for item_id, profile in self._profiles.items():
             norm = self._length_norm(profile.length)
             for feature, frequency in profile.features.items():
@@ -294,17 +343,11 @@ class MatchIndex:
         else:
             best = [item_id for item_id, _ in rerank[: weights.feedback_docs]]
         postings_of = self._postings
-        total = len(self._items)
-        too_common = weights.max_feature_share * total
         gathered: dict[str, float] = defaultdict(float)
         for item_id in best:
-            for feature in self._profiles[item_id].features:
-                postings = postings_of[feature]
-                count = len(postings)
-                if count < 2 or count > too_common or feature in query_weights:
-                    continue
-                idf = math.log(1 + (total - count + 0.5) / (count + 0.5))
-                gathered[feature] += postings[item_id] * idf
+            for feature, value in self._feedback_terms(item_id):
+                if feature not in query_weights:
+                    gathered[feature] += value
         if not gathered:
             return scores
         kept = heapq.nlargest(weights.feedback_terms, gathered.items(), key=itemgetter(1))
@@ -318,6 +361,21 @@ class MatchIndex:
                 if impact:
                     scores[item_id] += weight * impact
         return scores
+
+    def _feedback_terms(self, item_id: str) -> list[tuple[str, float]]:
+        """The features of an item that may join a query it matches best, with their
+        weight (impact times IDF); the same for every query, so worked out once."""
+        terms = self._feedback_cache.get(item_id)
+        if terms is None:
+            postings_of = self._postings
+            too_common = self.weights.max_feature_share * len(self._items)
+            terms = []
+            for feature in self._profiles[item_id].features:
+                postings = postings_of[feature]
+                if 2 <= len(postings) <= too_common:
+                    terms.append((feature, postings[item_id] * self.idf(feature)))
+            self._feedback_cache[item_id] = terms
+        return terms
 
     def scores(self, query: Item | Profile, *, exclude: Iterable[str] = ()) -> dict[str, float]:
         """BM25 score of every candidate sharing a looked-up feature with the query."""
