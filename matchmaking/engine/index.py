@@ -384,21 +384,26 @@ class MatchIndex:
         return self._scored(query, self.analyse(query), exclude)[1]
 
     def _scored(self, query: Item | None, profile: Profile, exclude: Iterable[str],
-                keep: int | None = None):
+                keep: int | None = None, query_weights: dict[str, float] | None = None,
+                raw=None):
         """The query's looked-up feature weights, and the scores with feedback applied.
 
         With `keep`, a large catalog returns only the candidates that can still reach the
-        top `keep` (see `matrix.py`); the top of the list is exact either way."""
+        top `keep` (see `matrix.py`); the top of the list is exact either way. `raw` is
+        the query's row of a batch's sparse product (`top_many()`)."""
         self._refresh_impacts()
         exclude = tuple(exclude)
-        query_weights = self._query_weights(profile)
-        if keep is not None and query is not None and \
-                len(self._items) >= self.weights.matrix_min_items:
+        if query_weights is None:
+            query_weights = self._query_weights(profile)
+        if keep is not None and query is not None and self._uses_matrix():
             scores = self._matrix_scores(query, query_weights, exclude,
-                                         max(keep, self.weights.feedback_rerank))
+                                         max(keep, self.weights.feedback_rerank), raw)
         else:
             scores = self._accumulate(query_weights, exclude)
         return query_weights, self._feedback(query, query_weights, scores)
+
+    def _uses_matrix(self) -> bool:
+        return len(self._items) >= self.weights.matrix_min_items
 
     def _accumulate(self, query_weights: dict[str, float], exclude: Iterable[str]):
         """Every candidate's score from the full postings (exact)."""
@@ -411,13 +416,17 @@ class MatchIndex:
             accumulated.pop(item_id, None)
         return accumulated
 
-    def _matrix_scores(self, query: Item, query_weights: dict[str, float],
-                       exclude: tuple[str, ...], keep: int) -> dict[str, float]:
+    def _current_scorer(self) -> SparseScorer:
         if self._scorer is None or len(self._delta) > self.weights.matrix_max_delta:
             self._scorer = SparseScorer(self._postings, self._masks)
             self._delta.clear()
-        scores = self._scorer.candidates(query_weights, region_mask(query), size_mask(query),
-                                         self.weights.size_mismatch, keep + len(exclude))
+        return self._scorer
+
+    def _matrix_scores(self, query: Item, query_weights: dict[str, float],
+                       exclude: tuple[str, ...], keep: int, raw=None) -> dict[str, float]:
+        scores = self._current_scorer().candidates(
+            query_weights, region_mask(query), size_mask(query), self.weights.size_mismatch,
+            keep + len(exclude), raw)
         postings = self._postings
         for item_id in self._delta:
             score = 0.0
@@ -457,7 +466,31 @@ class MatchIndex:
         """
         if k <= 0:
             return []
-        profile = self.analyse(query)
+        return self._top(query, self.analyse(query), k, min_score)
+
+    def top_many(self, queries: Iterable[Item], k: int = 10, *,
+                 min_score: float = 0.0) -> list[list[Match]]:
+        """`top()` for many queries (a full recompute): the same lists, but a large
+        catalog scores a batch of queries with one sparse product instead of one each."""
+        queries = list(queries)
+        if k <= 0:
+            return [[] for _ in queries]
+        if not self._uses_matrix():
+            return [self._top(query, self.analyse(query), k, min_score) for query in queries]
+        self._refresh_impacts()
+        results = []
+        for start in range(0, len(queries), _BATCH):
+            batch = queries[start:start + _BATCH]
+            profiles = [self.analyse(query) for query in batch]
+            weights = [self._query_weights(profile) for profile in profiles]
+            rows = self._current_scorer().raw_scores(weights)
+            results += [self._top(query, profile, k, min_score, query_weights, raw)
+                        for query, profile, query_weights, raw
+                        in zip(batch, profiles, weights, rows, strict=True)]
+        return results
+
+    def _top(self, query: Item, profile: Profile, k: int, min_score: float,
+             query_weights: dict[str, float] | None = None, raw=None) -> list[Match]:
         itself = self._itself(query)
         shown: list[Match] = []
         examined = 0
@@ -465,7 +498,8 @@ class MatchIndex:
         # Look a little further down for topical matches, but not through the whole
         # catalog: at most four times k candidates are explained.
         while True:
-            query_weights, scores = self._scored(query, profile, itself, keep=4 * wanted + 50)
+            query_weights, scores = self._scored(query, profile, itself, keep=4 * wanted + 50,
+                                                 query_weights=query_weights, raw=raw)
             best = self._best(query, scores, wanted, min_score)
             for (_, _, item_id, score) in best[examined:]:
                 match = self._match(query, profile, query_weights, item_id, score)
@@ -536,6 +570,11 @@ class MatchIndex:
             if len(self._label_cache) < 100_000:
                 self._label_cache[label] = keys
         return keys
+
+
+# Queries scored by one sparse product in `top_many()`: enough to amortise the call,
+# few enough that the product (up to queries x catalog scores) stays a few MB.
+_BATCH = 200
 
 
 def _item_words(item: Item) -> Iterable[str]:
