@@ -99,7 +99,7 @@ def _term_in(term: str, profile: Profile) -> bool:
         keys = tuple(normalise_word(word) for word in term.split() if _content(word))
         if len(_TERM_KEYS) < 100_000:
             _TERM_KEYS[term] = keys
-    return bool(keys) and all(key in profile.words for key in keys)
+    return bool(keys) and profile.words.issuperset(keys)
 
 
 # A label's word keys depend on the label only (no lexicon): worked out once per label,

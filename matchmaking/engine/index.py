@@ -447,11 +447,18 @@ class MatchIndex:
         return self._contributions(self._query_weights(profile), item_id)
 
     def _contributions(self, query_weights: dict[str, float], item_id: str) -> dict[str, float]:
+        # The few features both share (a set intersection in C), in the query's order.
+        shared = query_weights.keys() & self._profiles[item_id].features.keys()
         result = {}
-        for feature, query_weight in query_weights.items():
-            impact = self._postings[feature].get(item_id)
+        if len(shared) < len(query_weights):
+            features = [feature for feature in query_weights if feature in shared]
+        else:
+            features = list(query_weights)
+        postings = self._postings
+        for feature in features:
+            impact = postings[feature].get(item_id)
             if impact:
-                result[feature] = query_weight * impact
+                result[feature] = query_weights[feature] * impact
         return result
 
     # -- matching ---------------------------------------------------------------
