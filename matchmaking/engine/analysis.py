@@ -72,16 +72,23 @@ class Analyser:
     def add_tokens(self, tokens: list[Token], weight: float, features: dict[str, float],
                    labels: dict[str, str], whole_words: set[str] | None = None, *,
                    tag: str | None = None) -> None:
+        """Add the tokens' keys and compound parts to `features`, then the synonym groups
+        they name (one pass over the tokens: this loop is most of a catalog's build)."""
         part_weight = weight * self.compound_part
-        for token in tokens:
+        singles = self._singles
+        phrase_starts = self._phrase_starts
+        # Group -> (strength: a compound part counts less, the item's own term naming it).
+        hits: dict[int, tuple[float, str | None]] = {}
+        for position, token in enumerate(tokens):
             key = token.key
+            surface = token.surface
+            noun = surface if surface[:1].isupper() else None
             features[key] += weight
             if whole_words is not None:
                 whole_words.add(key)
             # Reasons name tags as typed, and otherwise whole nouns (capitalised in German),
             # never a compound's part on its own ("Stand" of "Leerstand").
-            term = tag if tag is not None else (
-                token.surface if token.surface[:1].isupper() else None)
+            term = tag if tag is not None else noun
             if term:
                 if key not in labels:
                     labels[key] = term
@@ -92,8 +99,17 @@ class Analyser:
             else:
                 for part in token.parts:
                     features[part] += part_weight
+            cached = singles.get(surface)
+            groups = cached[1] if cached is not None and cached[0] is token else \
+                self._single_groups(token)
+            for group, strength in groups:
+                old = hits.get(group)
+                hits[group] = (strength, noun) if old is None else (
+                    max(old[0], strength), old[1] or noun)
+            if key in phrase_starts:
+                self._phrase_hits(tokens, position, hits)
         group_features = self._group_features
-        for group, (strength, term) in self.synonym_hits(tokens).items():
+        for group, (strength, term) in hits.items():
             feature, group_weight = group_features[group]
             features[feature] += weight * strength * group_weight
             term = tag if tag is not None else term
@@ -102,9 +118,6 @@ class Analyser:
 
     def _single_groups(self, token: Token) -> tuple[tuple[int, float], ...]:
         """The groups a token's key and its parts name, in the order they are met."""
-        cached = self._singles.get(token.surface)
-        if cached is not None and cached[0] is token:
-            return cached[1]
         single = self.thesaurus.single
         found = [(group, 1.0) for group in single.get(token.key, ())]
         for part in token.parts:
@@ -114,33 +127,18 @@ class Analyser:
             self._singles[token.surface] = (token, groups)
         return groups
 
-    def synonym_hits(self, tokens: list[Token]) -> dict[int, tuple[float, str | None]]:
-        """Synonym groups the tokens name: how strongly (a compound part counts less), and
-        the item's own term that names it (a noun or the phrase), for reasons."""
+    def _phrase_hits(self, tokens: list[Token], position: int,
+                     hits: dict[int, tuple[float, str | None]]) -> None:
+        """The phrases of the list ("junge Leute") that start at `position`."""
         thesaurus = self.thesaurus
-        hits: dict[int, tuple[float, str | None]] = {}
-        phrase_starts = self._phrase_starts
-        keys = None
-        for position, token in enumerate(tokens):
-            surface = token.surface
-            noun = surface if surface[:1].isupper() else None
-            for group, strength in self._single_groups(token):
-                old = hits.get(group)
-                hits[group] = (strength, noun) if old is None else (
-                    max(old[0], strength), old[1] or noun)
-            if token.key not in phrase_starts:
-                continue
-            if keys is None:
-                keys = [each.key for each in tokens]
-            for size in range(2, thesaurus.longest_phrase + 1):
-                phrase = tuple(keys[position : position + size])
-                if len(phrase) == size:
-                    for group in thesaurus.phrases.get(phrase, ()):
-                        term = " ".join(t.surface for t in tokens[position : position + size])
-                        old = hits.get(group)
-                        hits[group] = (1.0, term) if old is None else (
-                            max(old[0], 1.0), old[1] or term)
-        return hits
+        for size in range(2, thesaurus.longest_phrase + 1):
+            phrase = tuple(token.key for token in tokens[position : position + size])
+            if len(phrase) == size:
+                for group in thesaurus.phrases.get(phrase, ()):
+                    term = " ".join(t.surface for t in tokens[position : position + size])
+                    old = hits.get(group)
+                    hits[group] = (1.0, term) if old is None else (
+                        max(old[0], 1.0), old[1] or term)
 
     def __getstate__(self):
         # The per-word cache is rebuilt on demand; a stored index stays small.
