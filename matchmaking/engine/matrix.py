@@ -71,8 +71,6 @@ class SparseScorer:
             shape=(len(queries), self.matrix.shape[0]),
         )
         product = block @ self.matrix
-        # In catalog order, as a query's scores were before batches (ties break alike).
-        product.sort_indices()
         indptr, indices, data = product.indptr, product.indices, product.data
         return [(indices[indptr[number]:indptr[number + 1]],
                  data[indptr[number]:indptr[number + 1]]) for number in range(len(queries))]
@@ -82,18 +80,22 @@ class SparseScorer:
                    raw: tuple[np.ndarray, np.ndarray] | None = None) -> dict[str, float]:
         """Raw scores of the candidates that can still reach the top `keep`; `raw` is the
         query's row of `raw_scores()` if a batch computed it already."""
-        found, scores = raw if raw is not None else self.raw_scores([query_weights])[0]
-        wanted = (scores > 0) & self.alive[found]
-        found, scores = found[wanted], scores[wanted]
-        if len(found) > 2 * keep:
-            by_raw = np.argpartition(-scores, keep)[:keep]
-            constrained = scores * np.where((self.sizes[found] & query_sizes) == 0,
-                                            size_penalty, 1.0)
-            tier = np.where((self.regions[found] & query_regions) != 0,
-                            2.0 * float(scores.max()) + 1.0, 0.0)
-            by_constraint = np.argpartition(-(constrained + tier), keep)[:keep]
-            chosen = np.union1d(by_raw, by_constraint)
-            found, scores = found[chosen], scores[chosen]
+        positions, values = raw if raw is not None else self.raw_scores([query_weights])[0]
+        # Spread over the whole catalog (the product's row is in no particular order): the
+        # candidates come out in catalog order, so ties break the same way every time.
+        scores = np.zeros(len(self.ids))
+        scores[positions] = values
+        scores[~self.alive] = 0.0
+        found = np.flatnonzero(scores > 0)
         ids = self.ids
-        return dict(zip([ids[position] for position in found.tolist()], scores.tolist(),
-                        strict=True))
+        if len(found) > 2 * keep:
+            raw_found = scores[found]
+            by_raw = found[np.argpartition(-raw_found, keep)[:keep]]
+            constrained = raw_found * np.where((self.sizes[found] & query_sizes) == 0,
+                                               size_penalty, 1.0)
+            tier = np.where((self.regions[found] & query_regions) != 0,
+                            2.0 * float(raw_found.max()) + 1.0, 0.0)
+            by_constraint = found[np.argpartition(-(constrained + tier), keep)[:keep]]
+            found = np.union1d(by_raw, by_constraint)
+        return dict(zip([ids[position] for position in found.tolist()],
+                        scores[found].tolist(), strict=True))
