@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from .analysis import Profile
 from .items import Item, shared_regions, sizes_fit
 from .matches import CAVEATS, Match, Reason, region_reason, size_reason
+from .text import fold, normalise_word
 from .text import is_content_word as _content
-from .text import normalise_word
 
 if TYPE_CHECKING:
     from .index import MatchIndex
@@ -78,7 +78,7 @@ def _named(index: MatchIndex, query_profile: Profile, item_id: str,
             term, pair = theirs, None
         else:
             term, pair = None, f"{theirs} – {own}"
-        keys = index._label_keys(own) | index._label_keys(theirs)
+        keys = label_keys(index, own) | label_keys(index, theirs)
         if keys & seen_keys:
             continue
         if term is not None and len(topics) < index.weights.reason_topics:
@@ -105,3 +105,18 @@ def _term_in(term: str, profile: Profile) -> bool:
 # A label's word keys depend on the label only (no lexicon): worked out once per label,
 # not once per candidate it is checked against.
 _TERM_KEYS: dict[str, tuple[str, ...]] = {}
+
+
+def label_keys(index: MatchIndex, label: str) -> frozenset[str]:
+    """The keys a reason label stands for, so one topic is not named twice."""
+    generation = index.lexicon.generation
+    if index._label_cache_generation != generation:
+        index._label_cache.clear()
+        index._label_cache_generation = generation
+    keys = index._label_cache.get(label)
+    if keys is None:
+        keys = frozenset({normalise_word(word) for word in label.split()}
+                         | set(index.lexicon.split(fold(label).replace(" ", ""))))
+        if len(index._label_cache) < 100_000:
+            index._label_cache[label] = keys
+    return keys

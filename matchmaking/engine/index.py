@@ -17,61 +17,18 @@ import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from operator import itemgetter
 
-from . import explain
+from . import explain, relevance
 from .analysis import Analyser, Profile
 from .items import Item, region_mask, size_mask
 from .knowledge import Sources, Verdict, corpus_neighbours, german_nouns
 from .matches import Match
 from .matrix import SparseScorer
+from .relevance import largest
 from .synonyms import DEFAULT_SYNONYMS, GroupData, Thesaurus
-from .text import Lexicon, fold, normalise_word, words
-
-
-@dataclass(frozen=True, slots=True)
-class Weights:
-    """The engine's few tuning knobs, in one place."""
-
-    tags: float = 3.0
-    title: float = 2.0
-    description: float = 1.0
-    compound_part: float = 0.6
-    # BM25 on the catalog side, saturation on the query side.
-    k1: float = 1.2
-    b: float = 0.75
-    query_saturation: float = 4.0
-    # Only the query's most telling features are looked up: at most this many, and
-    # none carried by more than this share of the catalog (it would say little and
-    # cost the most).
-    max_query_features: int = 40
-    max_feature_share: float = 0.5
-    # From this many items on, a sparse matrix (scipy) scores a query instead of the
-    # postings; it is rebuilt once this many items were added since it was built.
-    matrix_min_items: int = 2000
-    matrix_max_delta: int = 500
-    # A candidate for other town sizes keeps this share of its score; one that does
-    # not serve the query's state always ranks below every one that does.
-    size_mismatch: float = 0.5
-    # Topics named in a reason; features on more than this share of the catalog
-    # are too generic to be named.
-    reason_topics: int = 3
-    reason_related: int = 2
-    reason_max_share: float = 0.25
-    # Pseudo-relevance feedback: the telling features (at most `feedback_terms`) of the
-    # best `feedback_docs` matches join the query at `feedback_weight` of its strongest
-    # feature and re-rank its best `feedback_rerank` candidates; 0 documents turns it off.
-    # One document, not more: a second one is wrong too often to be worth following.
-    feedback_docs: int = 1
-    feedback_terms: int = 20
-    feedback_weight: float = 0.4
-    feedback_rerank: int = 50
-    # Corpus neighbours join the query at this share of their feature's weight (times
-    # their similarity); a helpful verdict teaches the offer the need's features at
-    # this share of their weight.
-    corpus_weight: float = 0.3
-    learned_weight: float = 0.3
+from .text import Lexicon, words
+from .weights import Weights
 
 
 class MatchIndex:
@@ -312,7 +269,7 @@ class MatchIndex:
             query_weight = frequency * (saturation + 1) / (frequency + saturation)
             result[feature] = query_weight * self.idf(feature)
         if len(result) > weights.max_query_features:
-            kept = _largest(weights.max_query_features, result, key=result.get)
+            kept = largest(weights.max_query_features, result, key=result.get)
             result = {feature: result[feature] for feature in kept}
         if self._neighbours:
             expanded: dict[str, float] = {}
@@ -329,55 +286,7 @@ class MatchIndex:
 
     def _feedback(self, query: Item | None, query_weights: dict[str, float],
                   scores: dict[str, float]) -> dict[str, float]:
-        """Pseudo-relevance feedback: the telling features of the best match, added to the
-        query at a fraction of its weight, re-rank the best candidates so that those
-        like the best match move up. Changes `scores` in place."""
-        weights = self.weights
-        if not weights.feedback_docs or not scores or not query_weights:
-            return scores
-        rerank = _largest(weights.feedback_rerank, scores.items(), key=itemgetter(1))
-        if query is not None:
-            head = dict(rerank[: weights.feedback_docs + 20])
-            best = [item_id for (_, _, item_id, _) in
-                    heapq.nsmallest(weights.feedback_docs, self._constrained(query, head, 0.0))]
-        else:
-            best = [item_id for item_id, _ in rerank[: weights.feedback_docs]]
-        postings_of = self._postings
-        gathered: dict[str, float] = defaultdict(float)
-        for item_id in best:
-            for feature, value in self._feedback_terms(item_id):
-                if feature not in query_weights:
-                    gathered[feature] += value
-        if not gathered:
-            return scores
-        kept = _largest(weights.feedback_terms, gathered.items(), key=itemgetter(1))
-        scale = weights.feedback_weight * max(query_weights.values()) / kept[0][1]
-        candidates = {item_id for item_id, _ in rerank}
-        for feature, value in kept:
-            postings = postings_of[feature]
-            weight = value * scale
-            # The candidates that carry the feature (a set intersection in C); each score
-            # still adds the features in the same order.
-            for item_id in postings.keys() & candidates:
-                impact = postings[item_id]
-                if impact:
-                    scores[item_id] += weight * impact
-        return scores
-
-    def _feedback_terms(self, item_id: str) -> list[tuple[str, float]]:
-        """The features of an item that may join a query it matches best, with their
-        weight (impact times IDF); the same for every query, so worked out once."""
-        terms = self._feedback_cache.get(item_id)
-        if terms is None:
-            postings_of = self._postings
-            too_common = self.weights.max_feature_share * len(self._items)
-            terms = []
-            for feature in self._profiles[item_id].features:
-                postings = postings_of[feature]
-                if 2 <= len(postings) <= too_common:
-                    terms.append((feature, postings[item_id] * self.idf(feature)))
-            self._feedback_cache[item_id] = terms
-        return terms
+        return relevance.feedback(self, query, query_weights, scores)
 
     def scores(self, query: Item | Profile, *, exclude: Iterable[str] = ()) -> dict[str, float]:
         """BM25 score of every candidate sharing a looked-up feature with the query."""
@@ -542,7 +451,7 @@ class MatchIndex:
         the best raw score left unseen, the rest cannot overtake them."""
         shortlist_size = 4 * k + 50
         if len(scores) > shortlist_size:
-            shortlist = _largest(shortlist_size, scores.items(), key=itemgetter(1))
+            shortlist = largest(shortlist_size, scores.items(), key=itemgetter(1))
             best = heapq.nsmallest(k, self._constrained(query, dict(shortlist), min_score))
             unseen_best = shortlist[-1][1]
             if len(best) == k and all(tier == 0 and score >= unseen_best
@@ -565,28 +474,6 @@ class MatchIndex:
     def _match(self, query: Item, profile: Profile, query_weights: dict[str, float],
                item_id: str, score: float) -> Match:
         return explain.match(self, query, profile, query_weights, item_id, score)
-
-    def _label_keys(self, label: str) -> frozenset[str]:
-        """The keys a reason label stands for, so one topic is not named twice."""
-        generation = self.lexicon.generation
-        if self._label_cache_generation != generation:
-            self._label_cache.clear()
-            self._label_cache_generation = generation
-        keys = self._label_cache.get(label)
-        if keys is None:
-            keys = frozenset({normalise_word(word) for word in label.split()}
-                             | set(self.lexicon.split(fold(label).replace(" ", ""))))
-            if len(self._label_cache) < 100_000:
-                self._label_cache[label] = keys
-        return keys
-
-
-def _largest(count: int, values, *, key):
-    """`heapq.nlargest()`, which is documented as `sorted(..., reverse=True)[:count]` (ties
-    included): for a few hundred values sorting in C is the faster of the two."""
-    if len(values) <= 8 * count:
-        return sorted(values, key=key, reverse=True)[:count]
-    return heapq.nlargest(count, values, key=key)
 
 
 # Queries scored by one sparse product in `top_many()`: enough to amortise the call,
