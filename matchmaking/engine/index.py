@@ -198,8 +198,10 @@ class MatchIndex:
         self._changed()
 
     def _changed(self) -> None:
-        self._idf_cache.clear()
-        self._feedback_cache.clear()
+        # New dicts rather than cleared ones: a query running in another thread while the
+        # catalog changes stores what it computed in the old dict, which is dropped.
+        self._idf_cache = {}
+        self._feedback_cache = {}
 
     def _insert(self, item: Item) -> None:
         profile = self._profile(item)
@@ -225,12 +227,13 @@ class MatchIndex:
     # -- scoring ----------------------------------------------------------------
 
     def idf(self, feature: str) -> float:
-        idf = self._idf_cache.get(feature)
+        cache = self._idf_cache
+        idf = cache.get(feature)
         if idf is None:
             document_frequency = len(self._postings.get(feature, ()))
             total = len(self._items)
             idf = math.log(1 + (total - document_frequency + 0.5) / (document_frequency + 0.5))
-            self._idf_cache[feature] = idf
+            cache[feature] = idf
         return idf
 
     def _length_norm(self, length: float) -> float:
@@ -250,7 +253,7 @@ class MatchIndex:
         self._norms_average = average
         self._scorer = None
         self._delta.clear()
-        self._feedback_cache.clear()
+        self._feedback_cache = {}
         for item_id, profile in self._profiles.items():
             norm = self._length_norm(profile.length)
             for feature, frequency in profile.features.items():

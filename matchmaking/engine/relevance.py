@@ -59,7 +59,8 @@ def feedback(index: MatchIndex, query: Item | None, query_weights: dict[str, flo
 def feedback_terms(index: MatchIndex, item_id: str) -> list[tuple[str, float]]:
     """The features of an item that may join a query it matches best, with their
     weight (impact times IDF); the same for every query, so worked out once."""
-    terms = index._feedback_cache.get(item_id)
+    cache = index._feedback_cache
+    terms = cache.get(item_id)
     if terms is None:
         postings_of = index._postings
         too_common = index.weights.max_feature_share * len(index._items)
@@ -68,7 +69,7 @@ def feedback_terms(index: MatchIndex, item_id: str) -> list[tuple[str, float]]:
             postings = postings_of[feature]
             if 2 <= len(postings) <= too_common:
                 terms.append((feature, postings[item_id] * index.idf(feature)))
-        index._feedback_cache[item_id] = terms
+        cache[item_id] = terms
     return terms
 
 
