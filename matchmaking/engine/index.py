@@ -8,7 +8,11 @@ those features, so a feature that half the catalog carries ("Digitalisierung",
 best match's own features then re-rank the other candidates (pseudo-relevance
 feedback): among the candidates, an offer like the best one moves up.
 Candidates come from the postings of the query's features only, never from
-all pairs.
+all pairs; from 2,000 items on, and for batches (`top_many()`), from a sparse matrix.
+
+Beside this module: analysis.py (features), matrix.py (the sparse matrix),
+relevance.py (the feedback re-ranking), explain.py (reasons), reference.py (the slow
+all-pairs scoring the fast paths are checked against).
 """
 
 from __future__ import annotations
