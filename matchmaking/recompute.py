@@ -50,9 +50,11 @@ def feedback_of(direction, query_ids):
     return result
 
 
-def ranked_for(direction, query_id, *, query_index=None, candidate_index=None, feedback=None):
+def ranked_for(direction, query_id, *, query_index=None, candidate_index=None, feedback=None,
+               matches=None):
     """The top matches of one pain point (or offer) after its members' feedback, or None if
-    it is not listed (closed, archived, organisation not approved)."""
+    it is not listed (closed, archived, organisation not approved). `matches`: its
+    `top(query, CANDIDATES)` if a batch computed it already."""
     query_name, candidate_name, _, _, _ = SIDES[direction]
     query_index = query_index or catalogs.index_for(query_name)
     candidate_index = candidate_index or catalogs.index_for(candidate_name)
@@ -62,7 +64,8 @@ def ranked_for(direction, query_id, *, query_index=None, candidate_index=None, f
     if feedback is None:
         feedback = feedback_of(direction, [query_id])[query_id]
     helpful, rejected = feedback
-    matches = candidate_index.top(query, CANDIDATES + len(rejected))
+    if matches is None or rejected:
+        matches = candidate_index.top(query, CANDIDATES + len(rejected))
     similarity = [
         candidate_index.scores(candidate_index.get(item_id))
         for item_id in rejected
@@ -119,9 +122,19 @@ def recompute_many(direction, query_ids, *, query_index=None, candidate_index=No
     """Compute and store the lists of `query_ids` with a constant number of queries."""
     query_ids = list(query_ids)
     feedback = feedback_of(direction, query_ids)
+    query_name, candidate_name, _, _, _ = SIDES[direction]
+    query_index = query_index or catalogs.index_for(query_name)
+    candidate_index = candidate_index or catalogs.index_for(candidate_name)
+    # The lists without rejected suggestions in one batched call: a large catalog scores
+    # them with one sparse product (the same lists as one top() each).
+    plain = {query_id: query_index.get(str(query_id)) for query_id in query_ids
+             if not feedback[query_id][1]}
+    plain = {query_id: query for query_id, query in plain.items() if query is not None}
+    found = dict(zip(plain, candidate_index.top_many(plain.values(), CANDIDATES), strict=True))
     store_lists(direction, {
         query_id: ranked_for(direction, query_id, query_index=query_index,
-                             candidate_index=candidate_index, feedback=feedback[query_id])
+                             candidate_index=candidate_index, feedback=feedback[query_id],
+                             matches=found.get(query_id))
         for query_id in query_ids
     })
 

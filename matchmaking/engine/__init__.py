@@ -9,7 +9,7 @@
 """
 
 from .dataset import Dataset, DatasetError, Need, load_dataset, parse_dataset
-from .index import MatchIndex, Profile, Weights
+from .index import MatchIndex, Profile
 from .items import (
     NATIONWIDE,
     SIZES,
@@ -26,6 +26,7 @@ from .metrics import evaluate, ndcg_at_k, precision_at_k, reciprocal_rank
 from .ranking import rank, rank_by_tag_overlap
 from .synonyms import DEFAULT_SYNONYMS, SynonymGroup, Thesaurus
 from .text import Lexicon, fold, normalise_phrase, normalise_word, stem
+from .weights import Weights
 
 __all__ = [
     "CAVEATS",

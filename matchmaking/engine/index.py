@@ -8,7 +8,11 @@ those features, so a feature that half the catalog carries ("Digitalisierung",
 best match's own features then re-rank the other candidates (pseudo-relevance
 feedback): among the candidates, an offer like the best one moves up.
 Candidates come from the postings of the query's features only, never from
-all pairs.
+all pairs; from 2,000 items on, and for batches (`top_many()`), from a sparse matrix.
+
+Beside this module: analysis.py (features), matrix.py (the sparse matrix),
+relevance.py (the feedback re-ranking), explain.py (reasons), reference.py (the slow
+all-pairs scoring the fast paths are checked against).
 """
 
 from __future__ import annotations
@@ -17,71 +21,18 @@ import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from operator import itemgetter
 
-from .items import Item, region_mask, shared_regions, size_mask, sizes_fit
+from . import explain, relevance
+from .analysis import Analyser, Profile
+from .items import Item, region_mask, size_mask
 from .knowledge import Sources, Verdict, corpus_neighbours, german_nouns
-from .matches import CAVEATS, Match, Reason, region_reason, size_reason
+from .matches import Match
 from .matrix import SparseScorer
+from .relevance import largest
 from .synonyms import DEFAULT_SYNONYMS, GroupData, Thesaurus
-from .text import Lexicon, Token, fold, normalise_word, words
-from .text import is_content_word as _content
-
-
-@dataclass(frozen=True, slots=True)
-class Weights:
-    """The engine's few tuning knobs, in one place."""
-
-    tags: float = 3.0
-    title: float = 2.0
-    description: float = 1.0
-    compound_part: float = 0.6
-    # BM25 on the catalog side, saturation on the query side.
-    k1: float = 1.2
-    b: float = 0.75
-    query_saturation: float = 4.0
-    # Only the query's most telling features are looked up: at most this many, and
-    # none carried by more than this share of the catalog (it would say little and
-    # cost the most).
-    max_query_features: int = 40
-    max_feature_share: float = 0.5
-    # From this many items on, a sparse matrix (scipy) scores a query instead of the
-    # postings; it is rebuilt once this many items were added since it was built.
-    matrix_min_items: int = 2000
-    matrix_max_delta: int = 500
-    # A candidate for other town sizes keeps this share of its score; one that does
-    # not serve the query's state always ranks below every one that does.
-    size_mismatch: float = 0.5
-    # Topics named in a reason; features on more than this share of the catalog
-    # are too generic to be named.
-    reason_topics: int = 3
-    reason_related: int = 2
-    reason_max_share: float = 0.25
-    # Pseudo-relevance feedback: the telling features (at most `feedback_terms`) of the
-    # best `feedback_docs` matches join the query at `feedback_weight` of its strongest
-    # feature and re-rank its best `feedback_rerank` candidates; 0 documents turns it off.
-    # One document, not more: a second one is wrong too often to be worth following.
-    feedback_docs: int = 1
-    feedback_terms: int = 20
-    feedback_weight: float = 0.4
-    feedback_rerank: int = 50
-    # Corpus neighbours join the query at this share of their feature's weight (times
-    # their similarity); a helpful verdict teaches the offer the need's features at
-    # this share of their weight.
-    corpus_weight: float = 0.3
-    learned_weight: float = 0.3
-
-
-@dataclass(slots=True)
-class Profile:
-    features: dict[str, float]
-    length: float
-    # Per feature, the whole term of this item that carries it, as written: a tag, or a
-    # whole noun (also for a compound part or a synonym group it triggers).
-    labels: dict[str, str] = field(default_factory=dict)
-    # The keys of the item's whole words (not compound parts, not synonyms).
-    words: frozenset[str] = frozenset()
+from .text import Lexicon, words
+from .weights import Weights
 
 
 class MatchIndex:
@@ -110,6 +61,10 @@ class MatchIndex:
         else:
             self.lexicon = Lexicon()
         self.lexicon.add_text_words(self.thesaurus.vocabulary())
+        weights = self.weights
+        self._analyser = Analyser(self.lexicon, self.thesaurus, tags=weights.tags,
+                                  title=weights.title, description=weights.description,
+                                  compound_part=weights.compound_part)
         self._neighbours: dict[str, tuple[tuple[str, float], ...]] = {}
         self._learned: dict[str, dict[str, float]] = {}
         self._items: dict[str, Item] = {}
@@ -124,17 +79,26 @@ class MatchIndex:
         self._label_cache_generation = -1
         self._scorer: SparseScorer | None = None
         self._delta: set[str] = set()
+        # Caches of the catalog's current state, emptied whenever an item comes or goes.
+        self._idf_cache: dict[str, float] = {}
+        self._feedback_cache: dict[str, list[tuple[str, float]]] = {}
         items = list(items)
         corpus = list(corpus) if sources.corpus else []
-        # Learn the whole catalog's words first, so every item's compounds split alike.
+        # Learn the whole catalog's words first, so every item's compounds split alike
+        # (once per distinct word: the lexicon's state does not depend on the order).
+        vocabulary: set[str] = set()
         for item in items:
-            self.lexicon.add_text_words(_item_words(item))
+            vocabulary.update(_item_words(item))
         for text in corpus:
-            self.lexicon.add_text_words(words(text))
+            vocabulary.update(words(text))
+        self.lexicon.add_text_words(sorted(vocabulary))
         if sources.feedback:
             self._learn(verdicts)
-        for item in items:
-            self._insert(item)
+        if len({item.id for item in items}) == len(items):
+            self._insert_all(items)
+        else:  # the same id twice: the later one replaces the earlier, one at a time
+            for item in items:
+                self.add(item)
         if sources.corpus:
             self._neighbours = corpus_neighbours(
                 [self._plain_features(profile.features) for profile in self._profiles.values()]
@@ -180,6 +144,7 @@ class MatchIndex:
                 del self._postings[feature]
         self._total_length -= profile.length
         del self._masks[item_id]
+        self._changed()
 
     def _learn(self, verdicts: Iterable[Verdict]) -> None:
         """A helpful verdict teaches the offer the need's own words (not its synonyms)."""
@@ -197,11 +162,9 @@ class MatchIndex:
         return [feature for feature in features if not feature.startswith("~")]
 
     def _text_features(self, text: str) -> dict[str, float]:
-        features: dict[str, float] = defaultdict(float)
-        self._add_tokens(self.lexicon.tokens(text), 1.0, features, {})
-        return features
+        return self._analyser.text_features(text)
 
-    def _insert(self, item: Item) -> None:
+    def _profile(self, item: Item) -> Profile:
         profile = self.analyse(item)
         learned = self._learned.get(item.id)
         if learned:
@@ -211,6 +174,42 @@ class MatchIndex:
                 merged[feature] = merged.get(feature, 0.0) + weight
             # Reasons only name what the item itself says: learned words get no label.
             profile = Profile(merged, profile.length, profile.labels, profile.words)
+        return profile
+
+    def _insert_all(self, items: list[Item]) -> None:
+        """The whole catalog at once: the same postings as inserting one item after the
+        other and refreshing the impacts at the end, but each impact computed once."""
+        profiles = [self._profile(item) for item in items]
+        for item, profile in zip(items, profiles, strict=True):
+            self._items[item.id] = item
+            self._profiles[item.id] = profile
+            self._total_length += profile.length
+            self._masks[item.id] = (region_mask(item), size_mask(item))
+        if not profiles:
+            return
+        # One at a time, the first item's length would set the average and the final
+        # refresh would replace it only if it drifted by more than 2 %.
+        first = profiles[0].length
+        average = self._total_length / len(items)
+        drifted = abs(average - first) > 0.02 * max(first, 1.0)
+        self._norms_average = average if drifted else first
+        postings = self._postings
+        saturation = self.weights.k1 + 1
+        for item_id, profile in self._profiles.items():
+            norm = self._length_norm(profile.length)
+            for feature, frequency in profile.features.items():
+                postings[feature][item_id] = frequency * saturation / (frequency + norm)
+        self._changed()
+
+    def _changed(self) -> None:
+        # New dicts rather than cleared ones: a query running in another thread while the
+        # catalog changes stores what it computed in the old dict, which is dropped.
+        self._idf_cache = {}
+        self._feedback_cache = {}
+
+    def _insert(self, item: Item) -> None:
+        profile = self._profile(item)
+        self._changed()
         self._items[item.id] = item
         self._profiles[item.id] = profile
         self._total_length += profile.length
@@ -227,80 +226,19 @@ class MatchIndex:
 
     def analyse(self, item: Item) -> Profile:
         """The weighted features of an item, and the whole term that carries each."""
-        features: dict[str, float] = defaultdict(float)
-        labels: dict[str, str] = {}
-        whole_words: set[str] = set()
-        length = 0.0
-        weights = self.weights
-        for tag in item.tags:
-            tokens = self.lexicon.tokens(tag)
-            length += weights.tags * len(tokens)
-            self._add_tokens(tokens, weights.tags, features, labels, whole_words,
-                             tag=" ".join(tag.split()))
-        for weight, text in ((weights.title, item.title), (weights.description, item.description)):
-            tokens = self.lexicon.tokens(text)
-            length += weight * len(tokens)
-            self._add_tokens(tokens, weight, features, labels, whole_words)
-        return Profile(dict(features), max(length, 1.0), labels, frozenset(whole_words))
-
-    def _add_tokens(self, tokens: list[Token], weight: float, features: dict[str, float],
-                    labels: dict[str, str], whole_words: set[str] | None = None, *,
-                    tag: str | None = None) -> None:
-        part_weight = weight * self.weights.compound_part
-        for token in tokens:
-            features[token.key] += weight
-            if whole_words is not None:
-                whole_words.add(token.key)
-            # Reasons name tags as typed, and otherwise whole nouns (capitalised in German),
-            # never a compound's part on its own ("Stand" of "Leerstand").
-            term = tag if tag is not None else (
-                token.surface if token.surface[:1].isupper() else None)
-            if term:
-                labels.setdefault(token.key, term)
-            for part in token.parts:
-                features[part] += part_weight
-                if term:
-                    labels.setdefault(part, term)
-        for group, (strength, term) in self._synonym_hits(tokens).items():
-            feature = self.thesaurus.feature(group)
-            features[feature] += weight * strength * self.thesaurus.weight(group)
-            term = tag if tag is not None else term
-            if term:
-                labels.setdefault(feature, term)
-
-    def _synonym_hits(self, tokens: list[Token]) -> dict[int, tuple[float, str | None]]:
-        """Synonym groups the tokens name: how strongly (a compound part counts less), and
-        the item's own term that names it (a noun or the phrase), for reasons."""
-        thesaurus = self.thesaurus
-        hits: dict[int, tuple[float, str | None]] = {}
-        part_strength = self.weights.compound_part
-        keys = [token.key for token in tokens]
-
-        def hit(group: int, strength: float, term: str | None) -> None:
-            old_strength, old_term = hits.get(group, (0.0, None))
-            hits[group] = (max(old_strength, strength), old_term or term)
-
-        for position, token in enumerate(tokens):
-            noun = token.surface if token.surface[:1].isupper() else None
-            for group in thesaurus.single.get(token.key, ()):
-                hit(group, 1.0, noun)
-            for part in token.parts:
-                for group in thesaurus.single.get(part, ()):
-                    hit(group, part_strength, noun)
-            for size in range(2, thesaurus.longest_phrase + 1):
-                phrase = tuple(keys[position : position + size])
-                if len(phrase) == size:
-                    for group in thesaurus.phrases.get(phrase, ()):
-                        hit(group, 1.0, " ".join(
-                            t.surface for t in tokens[position : position + size]))
-        return hits
+        return self._analyser.analyse(item)
 
     # -- scoring ----------------------------------------------------------------
 
     def idf(self, feature: str) -> float:
-        document_frequency = len(self._postings.get(feature, ()))
-        total = len(self._items)
-        return math.log(1 + (total - document_frequency + 0.5) / (document_frequency + 0.5))
+        cache = self._idf_cache
+        idf = cache.get(feature)
+        if idf is None:
+            document_frequency = len(self._postings.get(feature, ()))
+            total = len(self._items)
+            idf = math.log(1 + (total - document_frequency + 0.5) / (document_frequency + 0.5))
+            cache[feature] = idf
+        return idf
 
     def _length_norm(self, length: float) -> float:
         weights = self.weights
@@ -319,6 +257,7 @@ class MatchIndex:
         self._norms_average = average
         self._scorer = None
         self._delta.clear()
+        self._feedback_cache = {}
         for item_id, profile in self._profiles.items():
             norm = self._length_norm(profile.length)
             for feature, frequency in profile.features.items():
@@ -337,7 +276,7 @@ class MatchIndex:
             query_weight = frequency * (saturation + 1) / (frequency + saturation)
             result[feature] = query_weight * self.idf(feature)
         if len(result) > weights.max_query_features:
-            kept = heapq.nlargest(weights.max_query_features, result, key=result.get)
+            kept = largest(weights.max_query_features, result, key=result.get)
             result = {feature: result[feature] for feature in kept}
         if self._neighbours:
             expanded: dict[str, float] = {}
@@ -354,44 +293,7 @@ class MatchIndex:
 
     def _feedback(self, query: Item | None, query_weights: dict[str, float],
                   scores: dict[str, float]) -> dict[str, float]:
-        """Pseudo-relevance feedback: the telling features of the best match, added to the
-        query at a fraction of its weight, re-rank the best candidates so that those
-        like the best match move up. Changes `scores` in place."""
-        weights = self.weights
-        if not weights.feedback_docs or not scores or not query_weights:
-            return scores
-        rerank = heapq.nlargest(weights.feedback_rerank, scores.items(), key=itemgetter(1))
-        if query is not None:
-            head = dict(rerank[: weights.feedback_docs + 20])
-            best = [item_id for (_, _, item_id, _) in
-                    heapq.nsmallest(weights.feedback_docs, self._constrained(query, head, 0.0))]
-        else:
-            best = [item_id for item_id, _ in rerank[: weights.feedback_docs]]
-        postings_of = self._postings
-        total = len(self._items)
-        too_common = weights.max_feature_share * total
-        gathered: dict[str, float] = defaultdict(float)
-        for item_id in best:
-            for feature in self._profiles[item_id].features:
-                postings = postings_of[feature]
-                count = len(postings)
-                if count < 2 or count > too_common or feature in query_weights:
-                    continue
-                idf = math.log(1 + (total - count + 0.5) / (count + 0.5))
-                gathered[feature] += postings[item_id] * idf
-        if not gathered:
-            return scores
-        kept = heapq.nlargest(weights.feedback_terms, gathered.items(), key=itemgetter(1))
-        scale = weights.feedback_weight * max(query_weights.values()) / kept[0][1]
-        candidates = [item_id for item_id, _ in rerank]
-        for feature, value in kept:
-            postings = postings_of[feature]
-            weight = value * scale
-            for item_id in candidates:
-                impact = postings.get(item_id)
-                if impact:
-                    scores[item_id] += weight * impact
-        return scores
+        return relevance.feedback(self, query, query_weights, scores)
 
     def scores(self, query: Item | Profile, *, exclude: Iterable[str] = ()) -> dict[str, float]:
         """BM25 score of every candidate sharing a looked-up feature with the query."""
@@ -400,21 +302,26 @@ class MatchIndex:
         return self._scored(query, self.analyse(query), exclude)[1]
 
     def _scored(self, query: Item | None, profile: Profile, exclude: Iterable[str],
-                keep: int | None = None):
+                keep: int | None = None, query_weights: dict[str, float] | None = None,
+                raw=None):
         """The query's looked-up feature weights, and the scores with feedback applied.
 
         With `keep`, a large catalog returns only the candidates that can still reach the
-        top `keep` (see `matrix.py`); the top of the list is exact either way."""
+        top `keep` (see `matrix.py`); the top of the list is exact either way. `raw` is
+        the query's row of a batch's sparse product (`top_many()`)."""
         self._refresh_impacts()
         exclude = tuple(exclude)
-        query_weights = self._query_weights(profile)
-        if keep is not None and query is not None and \
-                len(self._items) >= self.weights.matrix_min_items:
+        if query_weights is None:
+            query_weights = self._query_weights(profile)
+        if keep is not None and query is not None and self._uses_matrix():
             scores = self._matrix_scores(query, query_weights, exclude,
-                                         max(keep, self.weights.feedback_rerank))
+                                         max(keep, self.weights.feedback_rerank), raw)
         else:
             scores = self._accumulate(query_weights, exclude)
         return query_weights, self._feedback(query, query_weights, scores)
+
+    def _uses_matrix(self) -> bool:
+        return len(self._items) >= self.weights.matrix_min_items
 
     def _accumulate(self, query_weights: dict[str, float], exclude: Iterable[str]):
         """Every candidate's score from the full postings (exact)."""
@@ -427,13 +334,17 @@ class MatchIndex:
             accumulated.pop(item_id, None)
         return accumulated
 
-    def _matrix_scores(self, query: Item, query_weights: dict[str, float],
-                       exclude: tuple[str, ...], keep: int) -> dict[str, float]:
+    def _current_scorer(self) -> SparseScorer:
         if self._scorer is None or len(self._delta) > self.weights.matrix_max_delta:
             self._scorer = SparseScorer(self._postings, self._masks)
             self._delta.clear()
-        scores = self._scorer.candidates(query_weights, region_mask(query), size_mask(query),
-                                         self.weights.size_mismatch, keep + len(exclude))
+        return self._scorer
+
+    def _matrix_scores(self, query: Item, query_weights: dict[str, float],
+                       exclude: tuple[str, ...], keep: int, raw=None) -> dict[str, float]:
+        scores = self._current_scorer().candidates(
+            query_weights, region_mask(query), size_mask(query), self.weights.size_mismatch,
+            keep + len(exclude), raw)
         postings = self._postings
         for item_id in self._delta:
             score = 0.0
@@ -454,11 +365,18 @@ class MatchIndex:
         return self._contributions(self._query_weights(profile), item_id)
 
     def _contributions(self, query_weights: dict[str, float], item_id: str) -> dict[str, float]:
+        # The few features both share (a set intersection in C), in the query's order.
+        shared = query_weights.keys() & self._profiles[item_id].features.keys()
         result = {}
-        for feature, query_weight in query_weights.items():
-            impact = self._postings[feature].get(item_id)
+        if len(shared) < len(query_weights):
+            features = [feature for feature in query_weights if feature in shared]
+        else:
+            features = list(query_weights)
+        postings = self._postings
+        for feature in features:
+            impact = postings[feature].get(item_id)
             if impact:
-                result[feature] = query_weight * impact
+                result[feature] = query_weights[feature] * impact
         return result
 
     # -- matching ---------------------------------------------------------------
@@ -473,7 +391,31 @@ class MatchIndex:
         """
         if k <= 0:
             return []
-        profile = self.analyse(query)
+        return self._top(query, self.analyse(query), k, min_score)
+
+    def top_many(self, queries: Iterable[Item], k: int = 10, *,
+                 min_score: float = 0.0) -> list[list[Match]]:
+        """`top()` for many queries (a full recompute): the same lists, but a large
+        catalog scores a batch of queries with one sparse product instead of one each."""
+        queries = list(queries)
+        if k <= 0:
+            return [[] for _ in queries]
+        if not self._uses_matrix():
+            return [self._top(query, self.analyse(query), k, min_score) for query in queries]
+        self._refresh_impacts()
+        results = []
+        for start in range(0, len(queries), _BATCH):
+            batch = queries[start:start + _BATCH]
+            profiles = [self.analyse(query) for query in batch]
+            weights = [self._query_weights(profile) for profile in profiles]
+            rows = self._current_scorer().raw_scores(weights)
+            results += [self._top(query, profile, k, min_score, query_weights, raw)
+                        for query, profile, query_weights, raw
+                        in zip(batch, profiles, weights, rows, strict=True)]
+        return results
+
+    def _top(self, query: Item, profile: Profile, k: int, min_score: float,
+             query_weights: dict[str, float] | None = None, raw=None) -> list[Match]:
         itself = self._itself(query)
         shown: list[Match] = []
         examined = 0
@@ -481,7 +423,8 @@ class MatchIndex:
         # Look a little further down for topical matches, but not through the whole
         # catalog: at most four times k candidates are explained.
         while True:
-            query_weights, scores = self._scored(query, profile, itself, keep=4 * wanted + 50)
+            query_weights, scores = self._scored(query, profile, itself, keep=4 * wanted + 50,
+                                                 query_weights=query_weights, raw=raw)
             best = self._best(query, scores, wanted, min_score)
             for (_, _, item_id, score) in best[examined:]:
                 match = self._match(query, profile, query_weights, item_id, score)
@@ -515,7 +458,7 @@ class MatchIndex:
         the best raw score left unseen, the rest cannot overtake them."""
         shortlist_size = 4 * k + 50
         if len(scores) > shortlist_size:
-            shortlist = heapq.nlargest(shortlist_size, scores.items(), key=itemgetter(1))
+            shortlist = largest(shortlist_size, scores.items(), key=itemgetter(1))
             best = heapq.nsmallest(k, self._constrained(query, dict(shortlist), min_score))
             unseen_best = shortlist[-1][1]
             if len(best) == k and all(tier == 0 and score >= unseen_best
@@ -537,95 +480,12 @@ class MatchIndex:
 
     def _match(self, query: Item, profile: Profile, query_weights: dict[str, float],
                item_id: str, score: float) -> Match:
-        candidate = self._items[item_id]
-        topics, related = self._topics(profile, query_weights, item_id)
-        shared = shared_regions(query, candidate)
-        fits = sizes_fit(query, candidate)
-        reasons = [Reason("topics", topics)] if topics else []
-        if related:
-            reasons.append(Reason("related", related))
-        caveats = []
-        for reason in (region_reason(shared, query.regions, candidate.regions),
-                       size_reason(fits, query.sizes, candidate.sizes)):
-            if reason is not None:
-                (caveats if reason.code in CAVEATS else reasons).append(reason)
-        return Match(
-            item_id=item_id,
-            score=round(score, 4),
-            reasons=tuple(reasons),
-            caveats=tuple(caveats),
-            topics=topics,
-            serves_region=None if shared is None else bool(shared),
-            fits_size=fits,
-        )
+        return explain.match(self, query, profile, query_weights, item_id, score)
 
-    def _topics(self, query_profile: Profile, query_weights: dict[str, float],
-                item_id: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The shared topics that weigh most, named as both items write them, and the
-        related terms (each item's own word for a shared compound part or synonym group,
-        "Ladenleerstand – Leerstand"), each topic named once."""
-        contributions = self._contributions(query_weights, item_id)
-        generic = self.weights.reason_max_share * len(self._items)
-        ordered = sorted(contributions, key=contributions.get, reverse=True)
-        specific = [feature for feature in ordered
-                    if len(self._postings[feature]) <= generic or len(self._items) < 10]
-        topics, related = self._named(query_profile, item_id, specific)
-        if not topics and not related:
-            # Only topics common to much of the catalog are shared: naming one of them
-            # still says more than showing nothing.
-            topics, related = self._named(query_profile, item_id, ordered)
-        return topics, related
 
-    def _named(self, query_profile: Profile, item_id: str,
-               features: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        candidate = self._profiles[item_id]
-        topics: list[str] = []
-        related: list[str] = []
-        seen_keys: set[str] = set()
-        for feature in features:
-            # Only what both items say themselves: no corpus neighbour of the query's
-            # words, no word the candidate learned from feedback.
-            if feature not in query_profile.labels or feature not in candidate.labels:
-                continue
-            own, theirs = candidate.labels[feature], query_profile.labels[feature]
-            if self._term_in(own, query_profile):
-                term, pair = own, None
-            elif self._term_in(theirs, candidate):
-                term, pair = theirs, None
-            else:
-                term, pair = None, f"{theirs} – {own}"
-            keys = self._label_keys(own) | self._label_keys(theirs)
-            if keys & seen_keys:
-                continue
-            if term is not None and len(topics) < self.weights.reason_topics:
-                topics.append(term)
-            elif pair is not None and len(related) < self.weights.reason_related:
-                related.append(pair)
-            else:
-                continue
-            seen_keys |= keys
-            if len(topics) == self.weights.reason_topics:
-                break
-        return tuple(topics), tuple(related)
-
-    def _term_in(self, term: str, profile: Profile) -> bool:
-        """Whether every word of a term is one of the item's whole words."""
-        keys = [normalise_word(word) for word in term.split() if _content(word)]
-        return bool(keys) and all(key in profile.words for key in keys)
-
-    def _label_keys(self, label: str) -> frozenset[str]:
-        """The keys a reason label stands for, so one topic is not named twice."""
-        generation = self.lexicon.generation
-        if self._label_cache_generation != generation:
-            self._label_cache.clear()
-            self._label_cache_generation = generation
-        keys = self._label_cache.get(label)
-        if keys is None:
-            keys = frozenset({normalise_word(word) for word in label.split()}
-                             | set(self.lexicon.split(fold(label).replace(" ", ""))))
-            if len(self._label_cache) < 100_000:
-                self._label_cache[label] = keys
-        return keys
+# Queries scored by one sparse product in `top_many()`: enough to amortise the call,
+# few enough that the product (up to queries x catalog scores) stays near 20 MB at 10,000.
+_BATCH = 200
 
 
 def _item_words(item: Item) -> Iterable[str]:

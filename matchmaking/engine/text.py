@@ -143,11 +143,30 @@ def raw_words(text: str) -> Iterator[str]:
 
 
 def _word_matches(text: str) -> Iterator[tuple[str, str]]:
-    for match in _WORD_MARKED.finditer(text):
-        surface = match.group()
-        raw = fold(_GENDER_MARK.sub("", surface))
-        if _is_content_word(raw.replace("-", "")):
+    raw_of = _RAW_OF_SURFACE
+    for surface in _WORD_MARKED.findall(text):
+        raw = raw_of.get(surface, _UNSEEN)
+        if raw is _UNSEEN:
+            raw = _raw(surface)
+        if raw is not None:
             yield raw, surface
+
+
+# A catalog repeats a few thousand distinct words millions of times: each written form is
+# folded and checked once (a plain dict; its get and set are atomic, threads may share it).
+_RAW_OF_SURFACE: dict[str, str | None] = {}
+_RAW_CACHE_SIZE = 500_000
+_UNSEEN = object()
+
+
+def _raw(surface: str) -> str | None:
+    """The folded word of a written form, or None if it does not count for matching."""
+    raw = fold(_GENDER_MARK.sub("", surface))
+    if not _is_content_word(raw.replace("-", "")):
+        raw = None
+    if len(_RAW_OF_SURFACE) < _RAW_CACHE_SIZE:
+        _RAW_OF_SURFACE[surface] = raw
+    return raw
 
 
 def words(text: str) -> Iterator[str]:
@@ -362,10 +381,18 @@ class Lexicon:
         """Tokens of a text in order, compounds split against this lexicon."""
         cache = self._tokens
         generation = self._generation
+        raw_of = _RAW_OF_SURFACE
         result = []
-        for raw, surface in _word_matches(text):
+        # The written form is the cache key: a word seen before costs one look-up, not
+        # folding, stemming and splitting again.
+        for surface in _WORD_MARKED.findall(text):
             cached = cache.get(surface)
             if cached is None or (not cached[0].parts and cached[1] != generation):
+                raw = raw_of.get(surface, _UNSEEN)
+                if raw is _UNSEEN:
+                    raw = _raw(surface)
+                if raw is None:
+                    continue
                 cached = (self._token(raw, surface), generation)
                 if len(cache) < _TOKEN_CACHE_SIZE:
                     cache[surface] = cached
