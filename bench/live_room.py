@@ -20,7 +20,7 @@ What it does (needs `websockets`, in the dev extra):
    cookie, Origin header), spread over the servers, and reports when all are connected.
 4. Steady phase: --senders participants post chat messages at --rate messages/s in total
    for --duration seconds, each text carrying a unique id and the send time (the
-   monotonic clock, which Linux shares between processes). Every client records when each
+   wall clock; all processes run on this machine). Every client records when each
    message arrives. Meanwhile --wanderers clients drop their connection (no close
    handshake) for --away seconds and come back the way static/js/live-room.js does:
    reconnect with exponential backoff, `?after=<last id>`, then `sync` pages while the
@@ -219,6 +219,17 @@ def cpu_seconds(pid):
     return sum(int(value) for value in fields[11:15]) / TICK
 
 
+def run_queue_seconds(pid):
+    """Seconds the process's threads were runnable but waited for a CPU (schedstat)."""
+    total = 0
+    for stat in Path(f"/proc/{pid}/task").glob("*/schedstat"):
+        try:
+            total += int(stat.read_text().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    return total / 1e9
+
+
 def redis_cpu(client):
     info = client.info("cpu")
     return info["used_cpu_sys"] + info["used_cpu_user"]
@@ -282,7 +293,7 @@ def post_burst(event_id, authors, count):
         for number in range(count):
             author = authors[number // per_author]
             await sync_to_async(services.post_live_message)(
-                author, event_id, "chat", f"bench b{number} {time.monotonic():.6f}"
+                author, event_id, "chat", f"bench b{number} {time.time():.6f}"
             )
 
     started = time.monotonic()
@@ -388,6 +399,8 @@ def run(args):
             "redis": redis_cpu(redis_client),
             "postgres": postgres_cpu(),
             "clients": sum(cpu_seconds(w.process.pid) for w in workers),
+            "daphne_wait": sum(run_queue_seconds(s["process"].pid) for s in servers),
+            "clients_wait": sum(run_queue_seconds(w.process.pid) for w in workers),
         }
         t0 = time.monotonic() + 1.0
         for worker in workers:
@@ -404,6 +417,8 @@ def run(args):
             "redis": redis_cpu(redis_client),
             "postgres": postgres_cpu(),
             "clients": sum(cpu_seconds(w.process.pid) for w in workers),
+            "daphne_wait": sum(run_queue_seconds(s["process"].pid) for s in servers),
+            "clients_wait": sum(run_queue_seconds(w.process.pid) for w in workers),
         }
 
         burst_seconds = 0.0
@@ -424,6 +439,13 @@ def run(args):
             .values_list("text", flat=True)
         )
         stored_ids = [text.split()[1] for text in stored]
+        # Send → stored: the first half of a delivery (consumer, services, database).
+        to_stored = sorted(
+            (created.timestamp() - float(text.split()[2])) * 1000
+            for text, created in LiveMessage.objects.filter(
+                event=event, text__startswith="bench s"
+            ).values_list("text", "created_at")
+        )
         expected_path = workdir / "expected.json"
         expected_path.write_text(json.dumps(stored_ids))
         for worker in workers:
@@ -451,6 +473,7 @@ def run(args):
 
     crashes, samples = scan_logs([s["log"].name for s in servers])
     steady = sorted(x for r in results for x in r["latency_steady"])
+    fanout = sorted(x for r in results for x in r["fanout_steady"])
     burst = sorted(x for r in results for x in r["latency_burst"])
     clients = [c for r in results for c in r["clients"]]
     lost = sum(c["missing"] for c in clients)
@@ -483,6 +506,10 @@ def run(args):
         ("verloren / doppelt", f"{lost} / {duplicates}"),
         ("Latenz gleichmäßig p50 / p95 / max (ms)",
          f"{ms(steady, 0.5)} / {ms(steady, 0.95)} / {ms(steady, 1.0)}  ({len(steady)} live)"),
+        ("  davon gesendet → gespeichert p50 / p95 / max (ms)",
+         f"{ms(to_stored, 0.5)} / {ms(to_stored, 0.95)} / {ms(to_stored, 1.0)}"),
+        ("  davon gespeichert → beim Client p50 / p95 / max (ms)",
+         f"{ms(fanout, 0.5)} / {ms(fanout, 0.95)} / {ms(fanout, 1.0)}"),
         ("Latenz Burst p50 / p95 / max (ms)",
          f"{ms(burst, 0.5)} / {ms(burst, 0.95)} / {ms(burst, 1.0)}  "
          f"({args.burst} in {burst_seconds:.1f} s gespeichert)"),
@@ -495,6 +522,9 @@ def run(args):
          f"{steady_seconds:.1f} / {cpu_after['redis'] - cpu_before['redis']:.1f} / "
          f"{cpu_after['postgres'] - cpu_before['postgres']:.1f} / "
          f"{cpu_after['clients'] - cpu_before['clients']:.1f}  in {wall:.0f} s"),
+        ("  auf eine freie CPU gewartet (daphne / Clients), s",
+         f"{cpu_after['daphne_wait'] - cpu_before['daphne_wait']:.1f} / "
+         f"{cpu_after['clients_wait'] - cpu_before['clients_wait']:.1f}"),
     ]
     width = max(len(label) for label, _value in rows)
     print()
@@ -605,7 +635,7 @@ class Client:
 
     def handle(self, data):
         kind = data.get("type")
-        now = time.monotonic()
+        now = time.time()
         if kind in ("welcome", "history"):
             self.connected.set()
             if kind == "history" or self.last_id:
@@ -635,6 +665,9 @@ class Client:
             latency = (received_at - float(parts[2])) * 1000
             bucket = "latency_steady" if bench_id[0] == "s" else "latency_burst"
             self.stats[bucket].append(round(latency, 1))
+            if bench_id[0] == "s":
+                stored_at = datetime.datetime.fromisoformat(message["created_at"]).timestamp()
+                self.stats["fanout_steady"].append(round((received_at - stored_at) * 1000, 1))
         elif bench_id not in self.seen:
             self.via_history += 1
             self.catchup_count += 1
@@ -667,7 +700,7 @@ class Client:
     async def post(self, number, at):
         await asyncio.sleep(max(0.0, at - time.monotonic()))
         if await self.send(
-            {"action": "chat", "text": f"bench s{number} {time.monotonic():.6f}"}
+            {"action": "chat", "text": f"bench s{number} {time.time():.6f}"}
         ):
             self.sent += 1
 
@@ -693,7 +726,7 @@ class Client:
 
 async def worker_main(config_path):
     config = json.loads(Path(config_path).read_text())
-    stats = {"latency_steady": [], "latency_burst": []}
+    stats = {"latency_steady": [], "latency_burst": [], "fanout_steady": []}
     clients = [Client(spec, stats) for spec in config["clients"]]
     tasks = []
     gate = asyncio.Semaphore(config["connect_concurrency"])
