@@ -60,14 +60,12 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
         if self.user is None or not self.user.is_authenticated:
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
-        try:
-            await database_sync_to_async(services.live_room_access)(self.user, self.event_id)
-        except PermissionDenied:
-            await self.close(code=CLOSE_FORBIDDEN)
-            return
         query = parse_qs(self.scope.get("query_string", b"").decode())
         after_id = _int(query.get("after", ["0"])[0])
-        await self.accept()
+        # Join the groups before the history is read, so that nothing said in between is
+        # missed; the access check, the presence row and the history are one database call
+        # (database calls queue in one thread per process: when hundreds join at once, a
+        # second call per arrival let handshakes wait past daphne's 5 s and fail).
         self.group_name = services.room_group(self.event_id)
         await self.channel_layer.group_add(self.group_name, self.channel_name)
         self.access_group_name = access_group(self.user.pk)
@@ -77,8 +75,10 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
                 self.user, self.event_id, self.channel_name, after_id=after_id
             )
         except PermissionDenied:
+            await self._leave_groups()
             await self.close(code=CLOSE_FORBIDDEN)
             return
+        await self.accept()
         if welcome.pop("refresh_presence"):
             self._schedule_presence_refresh()
         await self.send_json(welcome)
@@ -86,13 +86,18 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
     async def disconnect(self, code):
         await self._leave()
 
-    async def _leave(self):
+    async def _leave_groups(self):
         if self.access_group_name:
             await self.channel_layer.group_discard(self.access_group_name, self.channel_name)
             self.access_group_name = None
         if self.group_name:
             await self.channel_layer.group_discard(self.group_name, self.channel_name)
             self.group_name = None
+            return True
+        return False
+
+    async def _leave(self):
+        if await self._leave_groups():
             refresh = await database_sync_to_async(services.leave_live_room)(
                 self.event_id, self.channel_name
             )
