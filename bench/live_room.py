@@ -49,6 +49,7 @@ import os
 import random
 import re
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -803,6 +804,8 @@ async def worker_main(config_path):
 
 
 def main():
+    # SIGTERM (timeout, kill) runs the cleanup too: no daphne or client process is left.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if len(sys.argv) == 3 and sys.argv[1] == "--worker":
         asyncio.run(worker_main(sys.argv[2]))
         return 0
@@ -823,7 +826,7 @@ def main():
                         help="Sekunden Ruhe nach dem Verbindungsaufbau")
     parser.add_argument("--drain", type=float, default=90.0,
                         help="höchstens so lange auf die letzten Zustellungen warten")
-    parser.add_argument("--connect-concurrency", type=int, default=25,
+    parser.add_argument("--connect-concurrency", type=int, default=8,
                         help="gleichzeitige Verbindungsaufbauten je Client-Prozess")
     parser.add_argument("--p95-target", type=float, default=500.0, help="ms")
     parser.add_argument("--redis-url",
