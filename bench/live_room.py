@@ -192,14 +192,16 @@ def wait_for_port(port, process, timeout=60):
     raise RuntimeError(f"daphne auf Port {port} antwortet nicht")
 
 
-def start_servers(count, workdir):
+def start_servers(count, workdir, profile=False):
     servers = []
     for number in range(count):
         port = free_port()
         log = open(workdir / f"daphne-{number}.log", "w")  # noqa: SIM115 - closed at the end
+        # --profile: cProfile writes daphne-N.prof when daphne stops (SIGTERM ends it cleanly).
+        profiler = ["-m", "cProfile", "-o", str(workdir / f"daphne-{number}.prof")]
         process = subprocess.Popen(
-            [PYTHON, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port),
-             "config.asgi:application"],
+            [PYTHON, *(profiler if profile else []), "-m", "daphne", "-b", "127.0.0.1",
+             "-p", str(port), "config.asgi:application"],
             cwd=REPO,
             env=os.environ.copy(),
             stdout=log,
@@ -357,7 +359,7 @@ def run(args):
     for number in range(messages):
         schedule.setdefault(sender_indexes[number % len(sender_indexes)], []).append(number)
 
-    servers = start_servers(args.servers, workdir)
+    servers = start_servers(args.servers, workdir, profile=args.profile)
     print(f"{args.servers} daphne-Prozess(e) auf Port(s) "
           f"{', '.join(str(s['port']) for s in servers)}", flush=True)
     path = f"/ws/veranstaltungen/{event.pk}/live/"
@@ -538,6 +540,15 @@ def run(args):
     missing_ids = sorted({i for c in clients for i in c["missing_sample"]})
     if missing_ids:
         print("  fehlend z. B.:", " ".join(missing_ids[:10]))
+    if args.profile:
+        import pstats
+
+        for server in range(args.servers):
+            path = workdir / f"daphne-{server}.prof"
+            if path.exists():
+                print(f"\ndaphne {server}, Funktionen nach eigener Zeit:")
+                pstats.Stats(str(path)).sort_stats("tottime").print_stats(25)
+                pstats.Stats(str(path)).sort_stats("cumulative").print_stats(40)
     p95 = percentile(steady, 0.95)
     failures = []
     if lost:
@@ -828,6 +839,8 @@ def main():
                         help="höchstens so lange auf die letzten Zustellungen warten")
     parser.add_argument("--connect-concurrency", type=int, default=8,
                         help="gleichzeitige Verbindungsaufbauten je Client-Prozess")
+    parser.add_argument("--profile", action="store_true",
+                        help="daphne unter cProfile; druckt die teuersten Funktionen")
     parser.add_argument("--p95-target", type=float, default=500.0, help="ms")
     parser.add_argument("--redis-url",
                         default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/13"))

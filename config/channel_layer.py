@@ -10,6 +10,11 @@ while the event loop was busy). Here one reader task per event loop pops the pro
 messages and fills the consumers' buffers; a consumer that leaves only stops waiting on its
 own buffer, and nothing that was popped is lost. A Redis error no longer ends a consumer
 either: the reader logs it and tries again, and the messages wait in Redis meanwhile.
+
+Connections come from a blocking pool: redis-py 8's pool holds at most 100 connections and
+raises MaxConnectionsError beyond that, which ended consumers with 1011 when 250 clients of
+one daphne process left at once (each leave is two group_discard calls). Here a command
+waits up to `pool_timeout` seconds for a free connection instead.
 """
 
 import asyncio
@@ -17,6 +22,7 @@ import logging
 import time
 
 from channels_redis import core
+from redis import asyncio as aioredis
 
 logger = logging.getLogger(__name__)
 # How long messages still addressed to a closed consumer are dropped instead of buffered
@@ -26,11 +32,24 @@ RETRY_SECONDS = (0.1, 0.5, 1, 2, 5)
 
 
 class RedisChannelLayer(core.RedisChannelLayer):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, max_connections=50, pool_timeout=20, **kwargs):
         super().__init__(*args, **kwargs)
+        self.max_connections = max_connections
+        self.pool_timeout = pool_timeout
         self._readers = {}  # event loop -> reader task
         self._members = {}  # event loop -> process-local channels receiving on it
         self._departed = {}  # channel -> when its consumer stopped receiving
+
+    def create_pool(self, index):
+        host = dict(self.hosts[index])
+        if "address" not in host:  # Sentinel: as channels_redis makes it
+            return super().create_pool(index)
+        return aioredis.BlockingConnectionPool.from_url(
+            host.pop("address"),
+            max_connections=self.max_connections,
+            timeout=self.pool_timeout,
+            **host,
+        )
 
     async def receive(self, channel):
         if "!" not in channel:

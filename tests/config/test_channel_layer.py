@@ -91,3 +91,20 @@ def test_a_departed_consumer_leaves_no_buffer_and_the_last_one_stops_the_reader(
     assert message["n"] == 2
     assert buffers == set()
     assert readers == {}
+
+
+def test_more_simultaneous_commands_than_connections_wait_instead_of_failing():
+    """redis-py 8's default pool raises MaxConnectionsError past its limit."""
+    prefix = f"test-{uuid.uuid4().hex[:8]}"
+
+    async def scenario():
+        layer = RedisChannelLayer(
+            hosts=[{"address": REDIS_URL, "socket_timeout": 30}], prefix=prefix,
+            max_connections=3,
+        )
+        channels = [await layer.new_channel() for _ in range(40)]
+        await asyncio.gather(*(layer.group_add("room", c) for c in channels))
+        await asyncio.gather(*(layer.group_discard("room", c) for c in channels))
+        await layer.flush()
+
+    asyncio.run(scenario())
