@@ -239,19 +239,19 @@ def redis_cpu(client):
 
 
 def postgres_cpu():
-    """CPU seconds of all PostgreSQL server processes (same machine), or nan."""
+    """CPU seconds of the PostgreSQL backends serving this bench's database (other
+    databases on the server are not ours), or nan on SQLite."""
     from django.db import connection
 
     if connection.vendor != "postgresql":
         return float("nan")
-    total = 0.0
-    for stat in Path("/proc").glob("[0-9]*/comm"):
-        try:
-            if stat.read_text().strip() in ("postgres", "postmaster"):
-                total += cpu_seconds(stat.parent.name)
-        except OSError:
-            continue
-    return total
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()"
+        )
+        pids = [row[0] for row in cursor.fetchall()]
+    return sum(seconds for seconds in map(cpu_seconds, pids) if seconds == seconds)
 
 
 class Worker:

@@ -163,4 +163,5 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
             })
 
     async def room_event(self, event):
-        await self.send_json(event["payload"])
+        # Already JSON (services.live): the same text goes to everyone in the room.
+        await self.send(text_data=event["text"])
