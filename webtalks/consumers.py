@@ -162,6 +162,17 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
                 "text": str(content.get("text", "")) if action in ("chat", "question") else "",
             })
 
+    async def dispatch(self, message):
+        # Channels 4.3 closes stale database connections before every handler: a hop through
+        # the process's one sync thread per broadcast copy, 2,500 a second with 500 people
+        # at 5 messages/s, queued in front of the database calls that store messages. A
+        # broadcast copy touches no database; every handler that does goes through
+        # database_sync_to_async, which closes stale connections itself.
+        if message["type"] == "room.event":
+            await self.room_event(message)
+        else:
+            await super().dispatch(message)
+
     async def room_event(self, event):
         # Already JSON (services.live): the same text goes to everyone in the room.
         await self.send(text_data=event["text"])
