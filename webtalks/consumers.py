@@ -10,6 +10,7 @@ import asyncio
 import logging
 from urllib.parse import parse_qs
 
+from autobahn.exception import Disconnected
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -175,4 +176,10 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
 
     async def room_event(self, event):
         # Already JSON (services.live): the same text goes to everyone in the room.
-        await self.send(text_data=event["text"])
+        try:
+            await self.send(text_data=event["text"])
+        except (Disconnected, OSError):
+            # The client left and its disconnect is still queued behind this copy: nothing
+            # to deliver, and no reason to end the consumer with a traceback. (ASGI servers
+            # raise an OSError here; daphne raises autobahn's Disconnected.)
+            pass

@@ -122,3 +122,19 @@ def test_a_sender_whose_message_was_not_stored_gets_an_error_and_the_text(
     assert "nicht gespeichert" in error["message"]
     assert error["text"] == "Wer zahlt den Leerstand?"
     assert not LiveMessage.objects.filter(event=live_event).exists()
+
+
+def test_a_copy_for_a_client_that_has_just_left_is_dropped_without_a_traceback():
+    """At the end of a big room, broadcasts still queued for a closed socket: daphne raises
+    autobahn's Disconnected, which ended the consumer with "Exception inside application"."""
+    from autobahn.exception import Disconnected
+
+    from webtalks.consumers import LiveRoomConsumer
+
+    consumer = LiveRoomConsumer()
+
+    async def closed(message):
+        raise Disconnected("Attempt to send on a closed protocol")
+
+    consumer.base_send = closed
+    async_to_sync(consumer.room_event)({"type": "room.event", "text": "{}"})
