@@ -37,8 +37,9 @@ What it does (needs `websockets`, in the dev extra):
 
 Exit status 1 when a target is missed: a lost delivery, a crash, a stored message count
 that does not match, a client that never connected, or p95 above --p95-target (500 ms).
---profile runs daphne under cProfile and prints where its time went. Uses --redis-db's database, which
-it empties first (keys with the layer's prefix only). Not a test.
+--profile runs daphne under cProfile and prints where its time went. Uses the Redis
+database of REDIS_URL (or --redis-url), which it empties of the layer's keys (prefix
+"stadtlabor") first. Not a test.
 """
 
 import argparse
