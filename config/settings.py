@@ -181,7 +181,9 @@ if REDIS_URL:
     }
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            # channels_redis' layer with one reader task per process: upstream, a consumer
+            # that left could take a group message for its whole process with it.
+            "BACKEND": "config.channel_layer.RedisChannelLayer",
             # Capacity: a burst in a full live room must not drop messages to slow clients.
             "CONFIG": {"hosts": [_redis_host], "prefix": "stadtlabor", "capacity": 1000,
                        "expiry": 30},

@@ -10,6 +10,7 @@ import asyncio
 import logging
 from urllib.parse import parse_qs
 
+from autobahn.exception import Disconnected
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -60,14 +61,12 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
         if self.user is None or not self.user.is_authenticated:
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
-        try:
-            await database_sync_to_async(services.live_room_access)(self.user, self.event_id)
-        except PermissionDenied:
-            await self.close(code=CLOSE_FORBIDDEN)
-            return
         query = parse_qs(self.scope.get("query_string", b"").decode())
         after_id = _int(query.get("after", ["0"])[0])
-        await self.accept()
+        # Join the groups before the history is read, so that nothing said in between is
+        # missed; the access check, the presence row and the history are one database call
+        # (database calls queue in one thread per process: when hundreds join at once, a
+        # second call per arrival let handshakes wait past daphne's 5 s and fail).
         self.group_name = services.room_group(self.event_id)
         await self.channel_layer.group_add(self.group_name, self.channel_name)
         self.access_group_name = access_group(self.user.pk)
@@ -77,8 +76,10 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
                 self.user, self.event_id, self.channel_name, after_id=after_id
             )
         except PermissionDenied:
+            await self._leave_groups()
             await self.close(code=CLOSE_FORBIDDEN)
             return
+        await self.accept()
         if welcome.pop("refresh_presence"):
             self._schedule_presence_refresh()
         await self.send_json(welcome)
@@ -86,13 +87,18 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
     async def disconnect(self, code):
         await self._leave()
 
-    async def _leave(self):
+    async def _leave_groups(self):
         if self.access_group_name:
             await self.channel_layer.group_discard(self.access_group_name, self.channel_name)
             self.access_group_name = None
         if self.group_name:
             await self.channel_layer.group_discard(self.group_name, self.channel_name)
             self.group_name = None
+            return True
+        return False
+
+    async def _leave(self):
+        if await self._leave_groups():
             refresh = await database_sync_to_async(services.leave_live_room)(
                 self.event_id, self.channel_name
             )
@@ -157,5 +163,23 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
                 "text": str(content.get("text", "")) if action in ("chat", "question") else "",
             })
 
+    async def dispatch(self, message):
+        # Channels 4.3 closes stale database connections before every handler: a hop through
+        # the process's one sync thread per broadcast copy, 2,500 a second with 500 people
+        # at 5 messages/s, queued in front of the database calls that store messages. A
+        # broadcast copy touches no database; every handler that does goes through
+        # database_sync_to_async, which closes stale connections itself.
+        if message["type"] == "room.event":
+            await self.room_event(message)
+        else:
+            await super().dispatch(message)
+
     async def room_event(self, event):
-        await self.send_json(event["payload"])
+        # Already JSON (services.live): the same text goes to everyone in the room.
+        try:
+            await self.send(text_data=event["text"])
+        except (Disconnected, OSError):
+            # The client left and its disconnect is still queued behind this copy: nothing
+            # to deliver, and no reason to end the consumer with a traceback. (ASGI servers
+            # raise an OSError here; daphne raises autobahn's Disconnected.)
+            pass

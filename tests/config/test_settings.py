@@ -84,7 +84,7 @@ def test_database_url_switches_to_postgresql():
 
 def test_redis_url_switches_channel_layer_and_cache():
     config = load_settings(REDIS_URL="redis://cache.internal:6379/2")
-    assert config["channel_layer"] == "channels_redis.core.RedisChannelLayer"
+    assert config["channel_layer"] == "config.channel_layer.RedisChannelLayer"
     assert [host["address"] for host in config["channel_hosts"]] == [
         "redis://cache.internal:6379/2"
     ]

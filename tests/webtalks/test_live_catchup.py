@@ -96,3 +96,45 @@ def test_a_message_the_database_refuses_is_reported_to_its_sender(live_event):
     assert "nicht gespeichert" in error["message"]
     assert error["text"] == "Wichtige Frage zum Kataster"
     assert history["history"] == []
+
+
+def test_a_sender_whose_message_was_not_stored_gets_an_error_and_the_text(
+    live_event, monkeypatch
+):
+    """Any database (SQLite too): the write fails, the sender hears of it at once."""
+    from django.db import OperationalError
+
+    def database_gone(*args, **kwargs):
+        raise OperationalError("connection pool exhausted")
+
+    cookie = session_cookie(registered(live_event))
+    monkeypatch.setattr(services, "post_live_message", database_gone)
+
+    async def scenario():
+        comm = communicator(live_event, cookie)
+        await join(comm)
+        await comm.send_json_to({"action": "question", "text": "Wer zahlt den Leerstand?"})
+        error = await next_of_type(comm, "error")
+        await comm.disconnect()
+        return error
+
+    error = async_to_sync(scenario)()
+    assert "nicht gespeichert" in error["message"]
+    assert error["text"] == "Wer zahlt den Leerstand?"
+    assert not LiveMessage.objects.filter(event=live_event).exists()
+
+
+def test_a_copy_for_a_client_that_has_just_left_is_dropped_without_a_traceback():
+    """At the end of a big room, broadcasts still queued for a closed socket: daphne raises
+    autobahn's Disconnected, which ended the consumer with "Exception inside application"."""
+    from autobahn.exception import Disconnected
+
+    from webtalks.consumers import LiveRoomConsumer
+
+    consumer = LiveRoomConsumer()
+
+    async def closed(message):
+        raise Disconnected("Attempt to send on a closed protocol")
+
+    consumer.base_send = closed
+    async_to_sync(consumer.room_event)({"type": "room.event", "text": "{}"})
