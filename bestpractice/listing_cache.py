@@ -19,6 +19,7 @@ import hashlib
 import uuid
 
 from django.core.cache import cache
+from django.db.models import Q
 
 GENERATION_KEY = "library:generation"
 TIMEOUT = 60 * 60 * 6  # a safety net; invalidation does the real work
@@ -51,6 +52,49 @@ def cached_counts(kind, index_page_id, state, compute):
     """`compute()` → (facet counts, result count), from the cache when the library has not
     changed since."""
     key = _key(kind, index_page_id, state)
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, timeout=TIMEOUT)
+    return found
+
+
+# --- Pages behind a view restriction --------------------------------------------------
+# Wagtail's `.public()` reads every PageViewRestriction on each call: a query per list on
+# a page (four on the home page). The restricted sections change only when a restriction
+# or a page tree position changes, and both replace the generation (bestpractice.signals),
+# so their (path, depth) pairs are kept under it.
+
+
+def restricted_sections():
+    """[(path, depth)] of every page that carries a view restriction."""
+    from wagtail.models import PageViewRestriction
+
+    key = f"library:{generation()}:restricted-sections"
+    found = cache.get(key)
+    if found is None:
+        found = list(
+            PageViewRestriction.objects.order_by("page__path").values_list(
+                "page__path", "page__depth"
+            )
+        )
+        cache.set(key, found, timeout=TIMEOUT)
+    return found
+
+
+def public(queryset):
+    """`queryset.public()` (pages outside every restricted section) from the cached
+    sections: the same condition as Wagtail's `descendant_of_q(inclusive=True)`."""
+    private = Q()
+    for path, depth in restricted_sections():
+        private |= Q(path__startswith=path, depth__gte=depth)
+    return queryset.exclude(private) if private else queryset
+
+
+def cached(name, compute):
+    """`compute()` kept until the library changes. Only for what every viewer may see:
+    the key carries no audience."""
+    key = f"library:{generation()}:{name}"
     found = cache.get(key)
     if found is None:
         found = compute()
