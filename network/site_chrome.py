@@ -13,6 +13,7 @@ footer settings replaces; old entries are never read again and expire on their o
 import uuid
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Site
 from wagtail.signals import page_unpublished, post_page_move
@@ -81,6 +82,8 @@ def _page_or_site_changed(sender, instance=None, raw=False, **kwargs):
         "FooterSettings"
     ):
         bump()
+        # Again on commit: a request in between would cache the old state for good.
+        transaction.on_commit(bump)
 
 
 def connect():
