@@ -66,19 +66,30 @@ def cached_counts(kind, index_page_id, state, compute):
 # so their (path, depth) pairs are kept under it.
 
 
+# The latest generation's sections, also kept in the process: a page asks up to four
+# times, and a generation token is never reused, so the copy cannot go stale.
+_sections_seen = {}
+
+
 def restricted_sections():
     """[(path, depth)] of every page that carries a view restriction."""
     from wagtail.models import PageViewRestriction
 
-    key = f"library:{generation()}:restricted-sections"
+    token = generation()
+    found = _sections_seen.get(token)
+    if found is not None:
+        return found
+    key = f"library:{token}:restricted-sections"
     found = cache.get(key)
     if found is None:
-        found = list(
+        found = tuple(
             PageViewRestriction.objects.order_by("page__path").values_list(
                 "page__path", "page__depth"
             )
         )
         cache.set(key, found, timeout=TIMEOUT)
+    _sections_seen.clear()
+    _sections_seen[token] = found
     return found
 
 
