@@ -77,7 +77,15 @@ def footer(site, request):
     def compute():
         from network.models import FooterSettings
 
-        settings = FooterSettings.for_site(site)
+        # Read without `for_site()`: creating the missing row on a read would itself
+        # replace the generation this value is about to be stored under.
+        settings = (
+            FooterSettings.objects.filter(site=site)
+            .select_related("imprint_page", "privacy_page", "accessibility_page")
+            .first()
+        )
+        if settings is None:
+            return {"contact_email": ""}
         links = {}
         for field in ("imprint_page", "privacy_page", "accessibility_page"):
             page = getattr(settings, field)
