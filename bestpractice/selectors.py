@@ -310,7 +310,7 @@ def case_study_neighbours(page, user, limit=3):
     tag_ids = [tag.pk for tag in topics]
     reference, own = _towns_reference(page, user)
     related_ids = listing_cache.cached(
-        f"related:{page.pk}:{limit}:{'.'.join(map(str, tag_ids))}",
+        f"related:{page.pk}:{page.size_class}:{limit}:{'.'.join(map(str, tag_ids))}",
         lambda: _related_ids(page, tag_ids, limit),
     )
     town_ids = listing_cache.cached(
