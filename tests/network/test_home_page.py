@@ -132,7 +132,7 @@ def test_library_and_event_blocks_render_pages_from_their_apps(client, home_page
     assert 'href="/impuls/"' in html
     assert "Ein Impuls." in html
     assert 'href="/praxisbeispiele/lotsen/"' in html
-    assert "Alle Praxisbeispiele" in html
+    assert '<a class="section__more" href="/praxisbeispiele/">Alle Praxisbeispiele</a>' in html
     assert 'datetime="2031-03-05T16:00:00+01:00"' in html
     assert "Mittwoch, 5. März 2031, 16:00 Uhr" in html
     assert 'href="/foerderaufruf/"' in html
