@@ -19,6 +19,7 @@ import hashlib
 import uuid
 
 from django.core.cache import cache
+from django.db.models import Q
 
 GENERATION_KEY = "library:generation"
 TIMEOUT = 60 * 60 * 6  # a safety net; invalidation does the real work
@@ -61,7 +62,56 @@ def cached_counts(kind, index_page_id, state, compute):
 def cached_value(kind, index_page_id, compute, audience="public"):
     """`compute()` for a whole index page (no filter state), e.g. the map's counts per
     Land; cached like the facet counts and forgotten on the same events."""
-    key = f"library:{generation()}:{kind}:{index_page_id}:{audience}"
+    return cached(f"{kind}:{index_page_id}:{audience}", compute)
+
+
+# --- Pages behind a view restriction --------------------------------------------------
+# Wagtail's `.public()` reads every PageViewRestriction on each call: a query per list on
+# a page (four on the home page). The restricted sections change only when a restriction
+# or a page tree position changes, and both replace the generation (bestpractice.signals),
+# so their (path, depth) pairs are kept under it.
+
+
+# The latest generation's sections, also kept in the process: a page asks up to four
+# times, and a generation token is never reused, so the copy cannot go stale.
+_sections_seen = {}
+
+
+def restricted_sections():
+    """[(path, depth)] of every page that carries a view restriction."""
+    from wagtail.models import PageViewRestriction
+
+    token = generation()
+    found = _sections_seen.get(token)
+    if found is not None:
+        return found
+    key = f"library:{token}:restricted-sections"
+    found = cache.get(key)
+    if found is None:
+        found = tuple(
+            PageViewRestriction.objects.order_by("page__path").values_list(
+                "page__path", "page__depth"
+            )
+        )
+        cache.set(key, found, timeout=TIMEOUT)
+    _sections_seen.clear()
+    _sections_seen[token] = found
+    return found
+
+
+def public(queryset):
+    """`queryset.public()` (pages outside every restricted section) from the cached
+    sections: the same condition as Wagtail's `descendant_of_q(inclusive=True)`."""
+    private = Q()
+    for path, depth in restricted_sections():
+        private |= Q(path__startswith=path, depth__gte=depth)
+    return queryset.exclude(private) if private else queryset
+
+
+def cached(name, compute):
+    """`compute()` kept until the library changes. Only for what every viewer may see:
+    the key carries no audience."""
+    key = f"library:{generation()}:{name}"
     found = cache.get(key)
     if found is None:
         found = compute()

@@ -47,11 +47,11 @@ def _tag_prefetch(through_model):
 
 
 def live_case_studies():
-    return BestPracticePage.objects.live().public()
+    return listing_cache.public(BestPracticePage.objects.live())
 
 
 def live_articles():
-    return ArticlePage.objects.live().public()
+    return listing_cache.public(ArticlePage.objects.live())
 
 
 def with_card_data(queryset):
@@ -250,13 +250,12 @@ def library_map_for_home():
 # --- Case study neighbours --------------------------------------------------------------
 
 
-def related_case_studies(page, limit=3):
-    """Case studies sharing topics with `page`, those of a similar town size first.
+def _related_ids(page, tag_ids, limit):
+    """Ids of the case studies sharing most topics with `page`, similar size first.
 
-    Ranked on the small tag table (grouped by page id only), then the few winners are
-    fetched with their card data: grouping whole page rows would cost far more.
-    """
-    tag_ids = [tag.pk for tag in page.topics.all()]
+    Ranked on the small tag table (grouped by page id only): grouping whole page rows
+    would cost far more. The ranking still reads every page tagged with one of the topics,
+    so it grows with the library; callers keep it under the library generation."""
     if not tag_ids:
         return []
     ranking = (
@@ -278,9 +277,25 @@ def related_case_studies(page, limit=3):
         )
         .order_by("-shared_topics", "-same_size", "-published", "-content_object_id")[:limit]
     )
-    ids = [row["content_object_id"] for row in ranking]
-    pages = {p.pk: p for p in with_card_data(live_case_studies().filter(pk__in=ids))}
-    return [pages[pk] for pk in ids if pk in pages]
+    return [row["content_object_id"] for row in ranking]
+
+
+def _cards_by_id(*id_lists):
+    """The live public case studies of all `id_lists` with their card data, in one go;
+    each list back in its own order (ids no longer live are left out)."""
+    wanted = {pk for ids in id_lists for pk in ids}
+    pages = (
+        {p.pk: p for p in with_card_data(live_case_studies().filter(pk__in=wanted))}
+        if wanted
+        else {}
+    )
+    return [[pages[pk] for pk in ids if pk in pages] for ids in id_lists]
+
+
+def related_case_studies(page, limit=3):
+    """Case studies sharing topics with `page`, those of a similar town size first."""
+    tag_ids = [tag.pk for tag in page.topics.all()]
+    return _cards_by_id(_related_ids(page, tag_ids, limit))[0]
 
 
 def municipal_organisation_of(user):
@@ -301,21 +316,61 @@ def municipal_organisation_of(user):
     return membership.organisation if membership else None
 
 
-def towns_like_yours(page, user, limit=3):
-    """ "Städte wie Ihre": same size class and Bundesland as the visitor's town, or else as
-    the case study's town."""
+def _towns_reference(page, user):
     own = municipal_organisation_of(user)
     reference = own if own and own.size_class and own.bundesland else page.organisation
+    return reference, own
+
+
+def _towns_like_yours_ids(page, reference, limit):
     size_class = reference.size_class or ""
-    queryset = (
+    if not size_class:
+        return []
+    return list(
         live_case_studies()
         .exclude(pk=page.pk)
         .filter(size_class=size_class, bundesland=reference.bundesland)
         .exclude(organisation=reference)
         .order_by("-first_published_at")
+        .values_list("pk", flat=True)[:limit]
     )
+
+
+def towns_like_yours(page, user, limit=3):
+    """ "Städte wie Ihre": same size class and Bundesland as the visitor's town, or else as
+    the case study's town."""
+    reference, own = _towns_reference(page, user)
     return {
-        "towns_like_yours": list(with_card_data(queryset)[:limit]) if size_class else [],
+        "towns_like_yours": _cards_by_id(_towns_like_yours_ids(page, reference, limit))[0],
+        "towns_like_yours_reference": reference,
+        "towns_like_yours_is_own": reference == own,
+    }
+
+
+def case_study_neighbours(page, user, limit=3):
+    """Everything a case study page shows around itself: its topics, the related case
+    studies and "Städte wie Ihre", with the cards of both lists fetched together.
+
+    Which pages the two lists show depends only on the library (and on the reference
+    town, which is in the key), never on who looks, so their ids are cached per library
+    generation: any publish, unpublish, move, restriction or organisation change
+    replaces it (bestpractice.signals). The cards themselves are read fresh."""
+    topics = list(page.topics.all())
+    tag_ids = [tag.pk for tag in topics]
+    reference, own = _towns_reference(page, user)
+    related_ids = listing_cache.cached(
+        f"related:{page.pk}:{page.size_class}:{limit}:{'.'.join(map(str, tag_ids))}",
+        lambda: _related_ids(page, tag_ids, limit),
+    )
+    town_ids = listing_cache.cached(
+        f"towns:{page.pk}:{reference.pk}:{reference.size_class}:{reference.bundesland}:{limit}",
+        lambda: _towns_like_yours_ids(page, reference, limit),
+    )
+    related, towns = _cards_by_id(related_ids, town_ids)
+    return {
+        "page_topics": topics,
+        "related_case_studies": related,
+        "towns_like_yours": towns,
         "towns_like_yours_reference": reference,
         "towns_like_yours_is_own": reference == own,
     }

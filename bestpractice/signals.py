@@ -1,3 +1,4 @@
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
@@ -42,6 +43,10 @@ def _library_changed(sender, **kwargs):
     if kwargs.get("raw"):
         return
     listing_cache.bump()
+    # Again once the change is visible to others: a page's tags are written after its
+    # post_save, and a request between the two would cache the old state under the new
+    # generation until the next change.
+    transaction.on_commit(listing_cache.bump)
 
 
 for _model in (BestPracticePage, ArticlePage, BestPracticeIndexPage, ArticleIndexPage,

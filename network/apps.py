@@ -21,3 +21,7 @@ class NetworkConfig(AppConfig):
         from network import access_signals
 
         access_signals.connect()
+
+        from network import site_chrome
+
+        site_chrome.connect()

@@ -50,21 +50,36 @@ def home_page_sections(user):
     news = _from_optional_app("bestpractice", "latest_news", 3, default=[])
     approved = Organisation.objects.approved().prefetch_related("topics")
     newest_first = (F("reviewed_at").desc(nulls_last=True), F("created_at").desc(), "-pk")
+    upcoming_events = list(_from_optional_app("webtalks", "upcoming_events", 4, default=[]))
+    newest_case_studies = list(
+        _from_optional_app("bestpractice", "newest_case_studies", 6, default=[])
+    )
+    _fetch_parents([items[0] for items in (upcoming_events, newest_case_studies) if items])
     return {
         "impulse": impulse,
         "news": [item for item in news if impulse is None or item.pk != impulse.pk],
-        "upcoming_events": list(
-            _from_optional_app("webtalks", "upcoming_events", 4, default=[])
-        ),
-        "newest_case_studies": list(
-            _from_optional_app("bestpractice", "newest_case_studies", 6, default=[])
-        ),
+        "upcoming_events": upcoming_events,
+        "newest_case_studies": newest_case_studies,
         "library_map": _from_optional_app("bestpractice", "library_map_for_home", default=None),
         "newest_members": list(
             approved.exclude(kind__in=HOME_PARTNER_KINDS).order_by(*newest_first)[:6]
         ),
         "partners": list(approved.filter(kind__in=HOME_PARTNER_KINDS).order_by("name")[:8]),
     }
+
+
+def _fetch_parents(pages):
+    """Read the parents of `pages` in one query for the "Alle …" links (`get_parent` in the
+    template), instead of one query each. treebeard's `get_parent()` keeps its answer in
+    `_cached_parent_obj`; we fill it with the same object it would fetch (the base Page at
+    the parent path)."""
+    from wagtail.models import Page
+
+    wanted = {page.path[: -page.steplen]: page for page in pages if page.depth > 1}
+    if not wanted:
+        return
+    for parent in Page.objects.filter(path__in=wanted):
+        wanted[parent.path]._cached_parent_obj = parent
 
 
 def memberships_of(user):

@@ -306,8 +306,7 @@ class BestPracticePage(Page):
         from bestpractice import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["related_case_studies"] = selectors.related_case_studies(self)
-        context.update(selectors.towns_like_yours(self, request.user))
+        context.update(selectors.case_study_neighbours(self, request.user))
         from network.people_selectors import experts_for_item
 
         context["experts"] = experts_for_item(self, request.user)

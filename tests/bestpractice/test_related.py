@@ -121,3 +121,59 @@ def test_library_pages_are_well_formed_and_labelled(client, neighbourhood, make_
         response = client.get(path)
         assert response.status_code == 200
         assert html_problems(response.content.decode()) == [], path
+
+
+# --- Cost of the case study page (issue 14) ---------------------------------------------
+
+
+def _count_page_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm: site cache, footer settings row, cached menu, footer, ids
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_case_study_page_query_count_is_pinned_and_flat(client, neighbourhood, make_case_study):
+    subject = neighbourhood["subject"]
+    town = OrganisationFactory(bundesland="HE", population=14_000)
+    make_case_study("Mit Bild", town, ["Leerstand"], image=True)
+    few = _count_page_queries(client, subject.url)
+
+    for index in range(5):
+        make_case_study(f"Noch eins {index}", OrganisationFactory(bundesland="HE",
+                        population=13_000), ["Leerstand", "Zwischennutzung"], image=True)
+    many = _count_page_queries(client, subject.url)
+
+    assert many == few
+    # Pinned: Wagtail's routing and view-restriction check (8), the page's topics,
+    # organisation and partners (3), the cards of both neighbour lists with topics and
+    # images (4), "Ansprechpersonen" (1), the discussion (1). 27 before issue 14; the
+    # neighbour ranking, menu, footer and restricted sections come from the cache.
+    assert few <= 17, few
+
+
+def test_neighbours_follow_publish_and_restriction(client, neighbourhood, make_case_study):
+    from wagtail.models import PageViewRestriction
+
+    subject = neighbourhood["subject"]
+    client.get(subject.url)  # neighbour ids cached now
+    newcomer = make_case_study("Neuzugang", OrganisationFactory(bundesland="HE",
+                               population=16_000), ["Leerstand", "Zwischennutzung"])
+    titles = [p.title for p in client.get(subject.url).context["related_case_studies"]]
+    assert titles[0] == "Neuzugang"
+    towns = [p.title for p in client.get(subject.url).context["towns_like_yours"]]
+    assert "Neuzugang" in towns
+
+    PageViewRestriction.objects.create(page=newcomer, restriction_type="login")
+    response = client.get(subject.url)
+    assert "Neuzugang" not in [p.title for p in response.context["related_case_studies"]]
+    assert "Neuzugang" not in [p.title for p in response.context["towns_like_yours"]]
+
+    newcomer.unpublish()
+    PageViewRestriction.objects.filter(page=newcomer).delete()
+    response = client.get(subject.url)
+    assert "Neuzugang" not in [p.title for p in response.context["related_case_studies"]]
