@@ -240,11 +240,15 @@ def library_map(index_page):
 
 
 def library_map_for_home():
-    """The map of the (first live) library, for the home page; None without one."""
+    """The map of the (first live) library, for the home page; None without one. Kept
+    whole until the library changes: it shows only what every viewer may see."""
     from bestpractice.models import BestPracticeIndexPage
 
-    index_page = BestPracticeIndexPage.objects.live().public().first()
-    return library_map(index_page) if index_page else None
+    def compute():
+        index_page = listing_cache.public(BestPracticeIndexPage.objects.live()).first()
+        return library_map(index_page) if index_page else None
+
+    return listing_cache.cached("home-map", compute)
 
 
 # --- Case study neighbours --------------------------------------------------------------
