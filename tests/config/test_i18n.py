@@ -5,7 +5,6 @@ language."""
 import json
 import re
 import shutil
-import subprocess
 import time
 from pathlib import Path
 
@@ -151,7 +150,8 @@ def test_german_urls_are_unchanged(client, home_page):
 
 
 def _switch_links(body):
-    return dict(re.findall(r'<a href="([^"]+)" lang="(\w+)" hreflang="\w+" data-language-switch', body))
+    pattern = r'<a href="([^"]+)" lang="(\w+)" hreflang="\w+" data-language-switch'
+    return dict(re.findall(pattern, body))
 
 
 def test_switcher_links_to_the_same_page_in_the_other_language(client, home_page):
