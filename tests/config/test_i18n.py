@@ -193,3 +193,32 @@ def test_set_language_view_is_available(client, home_page):
     response = client.post(reverse("set_language"), {"language": "en", "next": "/mitglieder/"})
     assert response.status_code == 302
     assert response["Location"] == "/en/mitglieder/"
+
+
+# ---- Wagtail ------------------------------------------------------------------------------
+
+
+def test_editors_can_translate_pages(client, home_page):
+    from wagtail.models import Locale
+
+    assert settings.WAGTAIL_I18N_ENABLED
+    assert Locale.get_default().language_code == "de"
+    assert Locale.objects.filter(language_code="en").exists()
+    assert home_page.locale.language_code == "de"
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    url = reverse("simple_translation:submit_page_translation", args=[home_page.id])
+    response = client.get(url)
+    assert response.status_code == 200
+    response = client.post(url, {"locales": [Locale.objects.get(language_code="en").id]})
+    assert response.status_code == 302
+    english = home_page.get_translation(Locale.objects.get(language_code="en"))
+    assert english.title == home_page.title
+    # The German page keeps its URL; the English copy (a draft until published) is under /en/.
+    assert home_page.url == "/"
+
+
+def test_untranslated_wagtail_pages_are_served_under_en(client, home_page):
+    """Without an English copy, /en/ serves the German page with the English interface."""
+    response = client.get("/en/")
+    assert response.status_code == 200
+    assert "Skip to content" in response.content.decode()
