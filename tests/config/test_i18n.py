@@ -97,18 +97,27 @@ def test_no_marked_string_is_missing_from_the_catalogue(tmp_path):
     committed .po. A new `{% translate %}` without an English translation fails here."""
     committed = {(c, m) for c, m, _s, _f in _entries(PO.read_text(encoding="utf-8"))}
     started = time.monotonic()
-    copy = tmp_path / "locale"
-    shutil.copytree(LOCALE, copy)
+    # makemessages writes into ./locale of the working directory: run it in a scratch tree
+    # that links the project's code (never the venv or the tests) next to a copy of the
+    # catalogue, so the committed .po stays untouched.
     base = Path(settings.BASE_DIR)
-    # makemessages writes into LOCALE_PATHS; point it at the copy.
+    shutil.copytree(LOCALE, tmp_path / "locale")
+    for child in base.iterdir():
+        if child.name in IGNORE or child.name.startswith(".") or child.name == "locale":
+            continue
+        (tmp_path / child.name).symlink_to(child)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(settings, "LOCALE_PATHS", [copy])
-        patch.chdir(base)
-        call_command("makemessages", locale=["en"], ignore_patterns=IGNORE, verbosity=0)
+        patch.setattr(settings, "LOCALE_PATHS", [tmp_path / "locale"])
+        patch.chdir(tmp_path)
+        call_command(
+            "makemessages", locale=["en"], ignore_patterns=IGNORE, symlinks=True, verbosity=0
+        )
+    copy = tmp_path / "locale"
     if time.monotonic() - started > 60:  # pragma: no cover - a very slow machine
         pytest.skip("makemessages took too long")
     extracted = {(c, m) for c, m, _s, _f in _entries(
         (copy / "en" / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8"))}
+    assert len(extracted) > 1000, "makemessages fand den Projektcode nicht"
     missing = sorted(m for _c, m in extracted - committed)
     assert not missing, f"nicht im Katalog – `make messages` und übersetzen: {missing[:10]}"
 
@@ -215,6 +224,20 @@ def test_editors_can_translate_pages(client, home_page):
     assert english.title == home_page.title
     # The German page keeps its URL; the English copy (a draft until published) is under /en/.
     assert home_page.url == "/"
+
+
+def test_page_links_keep_the_visitors_language(client, home_page):
+    """German pages link with the /en/ prefix while English is active (network/i18n.py)."""
+    from network.models import StandardPage
+
+    child = home_page.add_child(instance=StandardPage(title="Über uns", slug="ueber-uns"))
+    assert child.url == "/ueber-uns/"
+    with translation.override("en"):
+        assert child.url == "/en/ueber-uns/"
+        assert home_page.url == "/en/"
+    response = client.get("/en/ueber-uns/")
+    assert response.status_code == 200
+    assert '<html lang="en">' in response.content.decode()
 
 
 def test_untranslated_wagtail_pages_are_served_under_en(client, home_page):
