@@ -18,10 +18,15 @@ def _isolated_side_effects(settings, tmp_path):
     including the matching indexes each process keeps (they would outlive a rollback)."""
     from matchmaking import catalogs
 
+    from django.utils import translation
+
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
     cache.clear()
     catalogs.clear_cache()
+    # LocaleMiddleware activates the request's language on the thread and never resets it;
+    # an /en/ request in one test must not leave English behind for the next.
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()
     catalogs.clear_cache()
