@@ -16,9 +16,9 @@ settings.PASSWORD_HASHERS = ["tests.hashers.FastPBKDF2PasswordHasher"]
 def _isolated_side_effects(settings, tmp_path):
     """Each test writes media and mail into its own folder and starts with empty caches,
     including the matching indexes each process keeps (they would outlive a rollback)."""
-    from matchmaking import catalogs
-
     from django.utils import translation
+
+    from matchmaking import catalogs
 
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
