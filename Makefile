@@ -7,7 +7,7 @@ PORT ?= 8000
 export PORT
 PIP_FLAGS := --disable-pip-version-check --quiet
 
-.PHONY: run test migrate seed lint ci clean
+.PHONY: run test migrate seed lint ci clean messages
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,13 @@ test: $(VENV)/.installed-dev
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
+
+# Translations: re-extract the English catalogue and compile it. Both the .po and the .mo are
+# committed, so `make run` and `make test` need no gettext tools.
+MESSAGES_IGNORE := --ignore=.venv --ignore=var --ignore=bench --ignore=tests --ignore=node_modules
+messages: $(VENV)/.installed
+	$(PY) manage.py makemessages -l en $(MESSAGES_IGNORE)
+	$(PY) manage.py compilemessages $(MESSAGES_IGNORE)
 
 ci:
 	bash .ci/run

@@ -20,6 +20,7 @@ import uuid
 
 from django.core.cache import cache
 from django.db.models import Q
+from django.utils.translation import get_language
 
 GENERATION_KEY = "library:generation"
 TIMEOUT = 60 * 60 * 6  # a safety net; invalidation does the real work
@@ -110,8 +111,8 @@ def public(queryset):
 
 def cached(name, compute):
     """`compute()` kept until the library changes. Only for what every viewer may see:
-    the key carries no audience."""
-    key = f"library:{generation()}:{name}"
+    the key carries no audience, but the language (the map's labels and links differ)."""
+    key = f"library:{generation()}:{get_language()}:{name}"
     found = cache.get(key)
     if found is None:
         found = compute()

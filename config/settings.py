@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -89,6 +91,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.csp.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # German unprefixed, English under /en/ (config/urls.py: i18n_patterns).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "config.middleware.RejectNulBytesMiddleware",
@@ -302,7 +306,12 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
-WAGTAIL_I18N_ENABLED = False
+# Editors can translate pages with Wagtail's own i18n ("Übersetzen" in the page menu,
+# wagtail.contrib.simple_translation; locales under Einstellungen → Gebietsschemata). German is
+# the default locale; the English locale comes from network/migrations/0011_english_locale.py.
+# Pages without an English translation are served in German under /en/ too.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # --- Static and media files -----------------------------------------------------------

@@ -65,6 +65,9 @@ def ensure_root_page():
     Locale.objects.get_or_create(
         language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
     )
+    # The other content languages (network/migrations/0011_english_locale.py), for editors.
+    for code, _name in getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", []):
+        Locale.objects.get_or_create(language_code=code)
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
     root = Page.get_first_root_node()

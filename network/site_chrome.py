@@ -15,6 +15,7 @@ import uuid
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
 from wagtail.signals import page_unpublished, post_page_move
 
@@ -47,7 +48,8 @@ def _cached(site, name, compute):
         entries = {}
         _seen.clear()
         _seen[token] = entries
-    key = f"site-chrome:{token}:{site.pk}:{name}"
+    # Per language: page URLs carry /en/ while English is active (network.i18n).
+    key = f"site-chrome:{token}:{site.pk}:{get_language()}:{name}"
     found = entries.get(key)
     if found is not None:
         return found

@@ -16,12 +16,17 @@ settings.PASSWORD_HASHERS = ["tests.hashers.FastPBKDF2PasswordHasher"]
 def _isolated_side_effects(settings, tmp_path):
     """Each test writes media and mail into its own folder and starts with empty caches,
     including the matching indexes each process keeps (they would outlive a rollback)."""
+    from django.utils import translation
+
     from matchmaking import catalogs
 
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
     cache.clear()
     catalogs.clear_cache()
+    # LocaleMiddleware activates the request's language on the thread and never resets it;
+    # an /en/ request in one test must not leave English behind for the next.
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()
     catalogs.clear_cache()

@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from bestpractice.blocks import BodyBlock, KpiBlock
 from bestpractice.models.choices import ArticleKind, BudgetRange
+from network.i18n import ActiveLanguageURLMixin
 from network.models import Bundesland, Organisation, SizeClass
 
 SECTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
@@ -52,7 +53,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ListingIndexPage(Page):
+class ListingIndexPage(ActiveLanguageURLMixin, Page):
     """An index page that lists its children with facets (see bestpractice/selectors.py)."""
 
     intro = RichTextField(_("Einleitung"), blank=True, features=SECTION_FEATURES)
@@ -114,7 +115,7 @@ class ArticleIndexPage(ListingIndexPage):
         return selectors.article_listing(self, query)
 
 
-class BestPracticePage(Page):
+class BestPracticePage(ActiveLanguageURLMixin, Page):
     """A case study, structured so that towns can compare it with their own situation."""
 
     organisation = models.ForeignKey(
@@ -313,7 +314,7 @@ class BestPracticePage(Page):
         return context
 
 
-class ArticlePage(Page):
+class ArticlePage(ActiveLanguageURLMixin, Page):
     """An "Impuls der Woche" (an expert's view) or a news item."""
 
     kind = models.CharField(

@@ -8,9 +8,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from network import selectors
+from network.i18n import ActiveLanguageURLMixin
 
 
-class HomePage(Page):
+class HomePage(ActiveLanguageURLMixin, Page):
     """The start page: the network's weekly overview."""
 
     headline = models.CharField(
@@ -45,7 +46,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(ActiveLanguageURLMixin, Page):
     """A plain editorial page: Impressum, Datenschutz, Über uns."""
 
     intro = models.TextField(_("Einleitung"), blank=True)
@@ -67,7 +68,7 @@ class BarrierReportField(AbstractFormField):
     )
 
 
-class AccessibilityStatementPage(AbstractEmailForm):
+class AccessibilityStatementPage(ActiveLanguageURLMixin, AbstractEmailForm):
     """Erklärung zur Barrierefreiheit with the feedback form BITV 2.0 asks for."""
 
     body = RichTextField(_("Erklärung"), blank=True)

@@ -186,7 +186,7 @@
             }
             var label = document.createElement("p");
             label.className = "meta";
-            label.textContent = "Mitglied erwähnen:";
+            label.textContent = panel.getAttribute("data-mention-label") || "Mitglied erwähnen:";
             panel.appendChild(label);
             data.results.forEach(function (person) {
               var button = document.createElement("button");

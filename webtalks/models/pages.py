@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from bestpractice.blocks import DownloadBlock
+from network.i18n import ActiveLanguageURLMixin
 from network.models import Organisation
 from webtalks.blocks import RegistrationQuestionBlock
 from webtalks.models.choices import Audience, EventKind, LocationKind
@@ -39,7 +40,7 @@ class EventSeriesTag(TaggedItemBase):
     )
 
 
-class EventIndexPage(Page):  # noqa: DJ008 - Page.__str__ is the title
+class EventIndexPage(ActiveLanguageURLMixin, Page):  # noqa: DJ008 - Page.__str__ is the title
     """/veranstaltungen/: upcoming events filterable by kind and topic, and the archive."""
 
     intro = RichTextField(_("Einleitung"), blank=True, features=["bold", "italic", "link"])
@@ -168,7 +169,7 @@ class RegistrationRoutes(RoutablePageMixin):
         return views.message_registrants(request, self)
 
 
-class EventPage(RegistrationRoutes, RegistrationSettings, Page):  # noqa: DJ008
+class EventPage(ActiveLanguageURLMixin, RegistrationRoutes, RegistrationSettings, Page):  # noqa: DJ008
     kind = models.CharField(_("Format"), max_length=20, choices=EventKind.choices)
     start = models.DateTimeField(_("Beginn"))
     end = models.DateTimeField(_("Ende"))
@@ -352,7 +353,9 @@ class EventSpeaker(Orderable):
         return self.name
 
 
-class EventSeriesPage(RegistrationRoutes, RegistrationSettings, Page):  # noqa: DJ008
+class EventSeriesPage(  # noqa: DJ008 - Page.__str__ is the title
+    ActiveLanguageURLMixin, RegistrationRoutes, RegistrationSettings, Page
+):
     """A seminar series: several sessions (child EventPages), one registration for all."""
 
     kind = models.CharField(
