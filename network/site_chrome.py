@@ -66,8 +66,9 @@ def menu(site, request):
     if site is None:
         return []
     return _cached(site, "menu", lambda: [
+        # specific(): our page classes give their URLs the active language's prefix.
         {"title": page.title, "url": page.get_url(request)}
-        for page in site.root_page.get_children().live().in_menu()
+        for page in site.root_page.get_children().live().in_menu().specific()
     ])
 
 
@@ -91,7 +92,9 @@ def footer(site, request):
         links = {}
         for field in ("imprint_page", "privacy_page", "accessibility_page"):
             page = getattr(settings, field)
-            links[field] = page.get_url(request) if page is not None and page.live else None
+            links[field] = (
+                page.specific.get_url(request) if page is not None and page.live else None
+            )
         return {"contact_email": settings.contact_email, **links}
 
     return _cached(site, "footer", compute)

@@ -245,3 +245,21 @@ def test_untranslated_wagtail_pages_are_served_under_en(client, home_page):
     response = client.get("/en/")
     assert response.status_code == 200
     assert "Skip to content" in response.content.decode()
+
+
+def test_cached_menu_and_map_are_kept_per_language(client, home_page):
+    """The header menu and the home page's map are cached (network.site_chrome,
+    bestpractice.listing_cache); their links and labels differ per language."""
+    from tests.network.test_home_page import add_library_content
+
+    add_library_content(home_page)
+    home_page.get_children().filter(slug="praxisbeispiele").update(show_in_menus=True)
+    english = client.get("/en/").content.decode()
+    german = client.get("/").content.decode()
+    english_again = client.get("/en/").content.decode()
+
+    assert 'href="/en/praxisbeispiele/"' in english
+    assert 'href="/praxisbeispiele/"' in german
+    assert 'href="/en/praxisbeispiele/"' not in german
+    assert 'href="/en/praxisbeispiele/?land=' in english_again
+    assert 'href="/praxisbeispiele/?land=' in german
