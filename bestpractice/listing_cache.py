@@ -16,29 +16,24 @@ cache would keep serving counts that another process invalidated.
 """
 
 import hashlib
-import uuid
 
 from django.core.cache import cache
 from django.db.models import Q
 from django.utils.translation import get_language
+
+from network import cache_generations
 
 GENERATION_KEY = "library:generation"
 TIMEOUT = 60 * 60 * 6  # a safety net; invalidation does the real work
 
 
 def generation():
-    token = cache.get(GENERATION_KEY)
-    if token is None:
-        token = uuid.uuid4().hex
-        # Another process may have set one meanwhile: theirs wins, both agree.
-        if not cache.add(GENERATION_KEY, token, timeout=None):
-            token = cache.get(GENERATION_KEY) or token
-    return token
+    return cache_generations.generation(GENERATION_KEY)
 
 
 def bump():
     """Forget every cached count (the library changed)."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    cache_generations.bump(GENERATION_KEY)
 
 
 def _key(kind, index_page_id, state, audience="public"):

@@ -10,7 +10,6 @@ Invalidation works like the library's facet counts (bestpractice.listing_cache):
 footer settings replaces; old entries are never read again and expire on their own.
 """
 
-import uuid
 
 from django.core.cache import cache
 from django.db import transaction
@@ -19,21 +18,18 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 from wagtail.signals import page_unpublished, post_page_move
 
+from network import cache_generations
+
 GENERATION_KEY = "site-chrome:generation"
 TIMEOUT = 60 * 60 * 6  # a safety net; invalidation does the real work
 
 
 def generation():
-    token = cache.get(GENERATION_KEY)
-    if token is None:
-        token = uuid.uuid4().hex
-        if not cache.add(GENERATION_KEY, token, timeout=None):
-            token = cache.get(GENERATION_KEY) or token
-    return token
+    return cache_generations.generation(GENERATION_KEY)
 
 
 def bump():
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    cache_generations.bump(GENERATION_KEY)
 
 
 # The latest generation's entries are also kept in the process (tokens are never reused,
