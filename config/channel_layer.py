@@ -100,12 +100,20 @@ class RedisChannelLayer(core.RedisChannelLayer):
 
     async def _read(self, process_channel):
         failures = 0
+        this_task = asyncio.current_task()
         while True:
             try:
                 target, message = await self.receive_single(process_channel)
             except asyncio.CancelledError:
                 raise
             except Exception:
+                if this_task.cancelling():
+                    # A cancel that reached us as another exception (Python 3.11's
+                    # wait_for, used by redis-py's pool and timeouts, can swallow one,
+                    # and a connection torn down by the cancel raises ConnectionError):
+                    # retrying would keep the reader alive for ever, and whoever awaits
+                    # its end (close_pools, the loop's shutdown) would wait for ever.
+                    raise asyncio.CancelledError from None
                 delay = RETRY_SECONDS[min(failures, len(RETRY_SECONDS) - 1)]
                 failures += 1
                 logger.exception("Channel-Layer: Lesen fehlgeschlagen, neuer Versuch in %s s",
@@ -113,6 +121,10 @@ class RedisChannelLayer(core.RedisChannelLayer):
                 await asyncio.sleep(delay)
                 continue
             failures = 0
+            if this_task.cancelling():
+                # Cancelled while the pop was finishing: the message is still in the
+                # backup queue (channels_redis puts it back for the next reader).
+                raise asyncio.CancelledError
             for channel in target if isinstance(target, list) else [target]:
                 if channel not in self._departed:
                     self.receive_buffer[channel].put_nowait(message)

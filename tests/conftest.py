@@ -14,9 +14,11 @@ settings.PASSWORD_HASHERS = ["tests.hashers.FastPBKDF2PasswordHasher"]
 # The project's Redis layer (config/channel_layer.py) keeps one reader task per event loop.
 # pytest-asyncio gives every test its own loop and cancels what is left when it closes; in
 # one whole run on PostgreSQL that teardown waited forever (after test 818, not reproduced
-# alone, cause not yet found; a server keeps one loop for its life). In-process websocket
-# tests therefore use channels_redis' own layer; the project's layer is tested directly in
-# tests/config/test_channel_layer.py and runs in the browser tests' daphne processes.
+# alone; a server keeps one loop for its life). Likely cause, now fixed and tested: the
+# layer's reader retried a cancel that redis-py had turned into a ConnectionError. Until
+# whole runs confirm it, in-process websocket tests use channels_redis' own layer; the
+# project's layer is tested directly in tests/config/test_channel_layer.py and runs in the
+# browser tests' daphne processes.
 if settings.CHANNEL_LAYERS["default"]["BACKEND"] == "config.channel_layer.RedisChannelLayer":
     settings.CHANNEL_LAYERS = {
         "default": {**settings.CHANNEL_LAYERS["default"],

@@ -108,3 +108,40 @@ def test_more_simultaneous_commands_than_connections_wait_instead_of_failing():
         await layer.flush()
 
     asyncio.run(scenario())
+
+
+class CancelTurnedIntoConnectionError(RedisChannelLayer):
+    """What redis-py can do with a cancel: tear the connection down and raise its own error
+    (or, through Python 3.11's wait_for, swallow the cancel)."""
+
+    async def receive_single(self, channel):
+        try:
+            return await super().receive_single(channel)
+        except asyncio.CancelledError:
+            from redis.exceptions import ConnectionError as RedisConnectionError
+
+            raise RedisConnectionError("Connection closed by the cancel") from None
+
+
+def test_the_reader_ends_when_cancelled_even_if_redis_turns_the_cancel_into_an_error():
+    """Before, the reader retried such an error for ever, and the loop's shutdown (pytest's
+    per-test loop, asyncio.run) waited for it for ever: a hang of the whole suite."""
+    prefix = f"test-{uuid.uuid4().hex[:8]}"
+
+    async def scenario():
+        layer = CancelTurnedIntoConnectionError(
+            hosts=[{"address": REDIS_URL, "socket_timeout": 30}], prefix=prefix, expiry=30
+        )
+        channel = await layer.new_channel()
+        receive = asyncio.ensure_future(layer.receive(channel))
+        await asyncio.sleep(0.1)  # the reader is in BZPOPMIN now
+        reader = next(iter(layer._readers.values()))
+        receive.cancel()  # the last consumer of the loop leaves: the reader is cancelled
+        await asyncio.gather(receive, return_exceptions=True)
+        done, _ = await asyncio.wait({reader}, timeout=5)
+        await layer.flush()
+        return reader, done
+
+    reader, done = asyncio.run(asyncio.wait_for(scenario(), 20))
+    assert reader in done
+    assert reader.cancelled()
