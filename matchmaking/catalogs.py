@@ -25,6 +25,7 @@ from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from matchmaking import learning
 from matchmaking.engine import Item as EngineItem
 from matchmaking.engine import MatchIndex
 from matchmaking.models import FundingProgramme, Offer, PainPoint, SynonymEntry
@@ -156,6 +157,8 @@ def _stamp(name: str):
     )
     summary = rows.prefetch_related(None).aggregate(count=Count("pk"), latest=Max(changed_field))
     stamp = (summary["count"], summary["latest"], synonym_stamp())
+    if name in (PAIN_POINTS, OFFERS):
+        stamp += (learning.verdict_stamp(),)
     if name == EVENTS:
         # Events leave the catalog when they start, without any row changing.
         stamp += (tuple(rows.values_list("pk", flat=True).order_by("pk")),)
@@ -273,7 +276,10 @@ def build(name: str) -> MatchIndex:
     catalog = CATALOGS[name]
     # In chunks: each prefetches its own tags, which keeps SQLite's IN lists short.
     rows = catalog.rows().iterator(chunk_size=500)
-    index = MatchIndex((catalog.to_item(row) for row in rows), extra_synonyms=editor_synonyms())
+    # The same knowledge sources the evaluation measures: the platform's texts, the
+    # members' verdicts (matchmaking/learning.py).
+    index = MatchIndex((catalog.to_item(row) for row in rows), extra_synonyms=editor_synonyms(),
+                       corpus=learning.platform_texts(), verdicts=learning.verdicts_for(name))
     return _store(name, index, stamp)
 
 
