@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from network.models import User
 from network.realtime import access_group
-from webtalks import services
+from webtalks import selectors, services
 
 logger = logging.getLogger(__name__)
 NOT_STORED = _(
@@ -129,9 +129,14 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
         action = content.get("action")
         try:
             if action in ("chat", "question"):
-                await database_sync_to_async(services.post_live_message)(
+                message = await database_sync_to_async(services.post_live_message)(
                     self.user, self.event_id, action, str(content.get("text", ""))
                 )
+                if getattr(message, "broadcast_sent", None) is False:
+                    # Stored, but the room was not told: at least its sender sees it now.
+                    await self.send_json({"type": "message",
+                                          "message": await database_sync_to_async(
+                                              selectors.serialize_message)(message)})
             elif action == "upvote":
                 await database_sync_to_async(services.upvote_question)(
                     self.user, self.event_id, _int(content.get("id"))

@@ -138,3 +138,33 @@ def test_a_copy_for_a_client_that_has_just_left_is_dropped_without_a_traceback()
 
     consumer.base_send = closed
     async_to_sync(consumer.room_event)({"type": "room.event", "text": "{}"})
+
+
+def test_a_stored_message_whose_broadcast_failed_is_not_reported_as_lost(
+    live_event, monkeypatch
+):
+    """The room could not be told (Redis gone for a moment): the message is stored, so its
+    sender must not read "nicht gespeichert" and send it twice; they see it at once."""
+    from webtalks.services import live
+
+    class LayerDown:
+        async def group_send(self, *args, **kwargs):
+            raise ConnectionError("Redis nicht erreichbar")
+
+    cookie = session_cookie(registered(live_event))
+
+    async def scenario():
+        comm = communicator(live_event, cookie)
+        await join(comm)
+        monkeypatch.setattr(live, "get_channel_layer", LayerDown)
+        await comm.send_json_to({"action": "chat", "text": "Gilt das Kataster auch für uns?"})
+        reply = await comm.receive_json_from(timeout=10)
+        while reply["type"] == "presence":
+            reply = await comm.receive_json_from(timeout=10)
+        await comm.disconnect()
+        return reply
+
+    reply = async_to_sync(scenario)()
+    assert reply["type"] == "message"
+    assert reply["message"]["text"] == "Gilt das Kataster auch für uns?"
+    assert LiveMessage.objects.filter(event=live_event).count() == 1

@@ -6,6 +6,7 @@ commit, so a client that reconnects and loads what it missed sees the same room.
 
 import datetime
 import json
+import logging
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -21,6 +22,7 @@ from network.sanitize import strip_html
 from webtalks import permissions, selectors
 from webtalks.models import EventPage, LiveMessage, LivePresence, QuestionUpvote
 
+logger = logging.getLogger(__name__)
 MAX_MESSAGE_LENGTH = 1_000
 RATE_LIMIT_MESSAGES = 5
 RATE_LIMIT_WINDOW = datetime.timedelta(seconds=10)
@@ -38,19 +40,37 @@ def room_group(event_id):
     return f"webtalks.live.{event_id}"
 
 
+class Broadcast:
+    """Whether a broadcast scheduled for after the commit went out (None: not yet known,
+    e.g. inside an outer transaction)."""
+
+    sent = None
+
+
 def _broadcast_on_commit(event_id, payload):
     # Encoded once here, not once per participant in every consumer: with 500 in a room,
     # json.dumps per copy was part of daphne's per-delivery work.
     text = json.dumps(payload, cls=DjangoJSONEncoder)
+    broadcast = Broadcast()
 
     def send():
         layer = get_channel_layer()
-        if layer is not None:
+        if layer is None:
+            return
+        try:
             async_to_sync(layer.group_send)(
                 room_group(event_id), {"type": "room.event", "text": text}
             )
+        except Exception:
+            # What was stored stays stored: the room loads it on its next sync, and the
+            # sender must not be told "nicht gespeichert" and send it a second time.
+            logger.exception("Live-Raum %s: Rundsendung fehlgeschlagen", event_id)
+            broadcast.sent = False
+        else:
+            broadcast.sent = True
 
     transaction.on_commit(send)
+    return broadcast
 
 
 def _event(event_id):
@@ -158,9 +178,12 @@ def post_live_message(user, event_id, kind, text):
             )
         message = LiveMessage.objects.create(event=event, author=user, kind=kind, text=text)
         message.author = user
-        _broadcast_on_commit(
+        broadcast = _broadcast_on_commit(
             event.pk, {"type": "message", "message": selectors.serialize_message(message)}
         )
+    # The consumer shows a stored message to its sender itself when the room could not
+    # be told (the sender would otherwise see nothing and send it again).
+    message.broadcast_sent = broadcast.sent
     return message
 
 
