@@ -25,6 +25,7 @@ STANDARD_SETS = {
     "dev": None,  # the shared development set, found by `find_dev_set`
     "holdout": DATA_DIR / "holdout_needs.json",
     "frozen": DATA_DIR / "frozen_needs_2026-11-30.json",
+    "frozen2": DATA_DIR / "frozen_needs_2026-11-30b.json",
 }
 
 
@@ -42,8 +43,9 @@ class Command(BaseCommand):
                    "Vergleichsverfahren."),
         )
         parser.add_argument(
-            "--sets", default="dev,holdout,frozen",
-            help=_("Für die Tabelle: welche Sätze, durch Komma getrennt (dev, holdout, frozen)."),
+            "--sets", default="dev,holdout,frozen,frozen2",
+            help=_("Für die Tabelle: welche Sätze, durch Komma getrennt (dev, holdout, frozen, "
+                   "frozen2)."),
         )
         parser.add_argument(
             "--k", type=int, default=5, help=_("Schnitt für nDCG@k und P@k (Standard: 5).")
