@@ -1,7 +1,25 @@
 """Broadcast helpers for services. Call them inside `transaction.on_commit`."""
 
 from asgiref.sync import async_to_sync
+from channels.consumer import get_handler_name
 from channels.layers import get_channel_layer
+
+
+class DatabaseFreeBroadcasts:
+    """Mixin for consumers: handle the listed group messages without Channels' database
+    hop. Channels 4.3 closes stale database connections before every handler, a trip
+    through the process's one sync thread per delivered copy — with hundreds of sockets,
+    thousands a second queued in front of the calls that do need the database. Handlers
+    listed here touch no database (the payload is complete); any handler that does uses
+    database_sync_to_async, which closes stale connections itself."""
+
+    database_free_messages: frozenset[str] = frozenset()
+
+    async def dispatch(self, message):
+        if message["type"] in self.database_free_messages:
+            await getattr(self, get_handler_name(message))(message)
+        else:
+            await super().dispatch(message)
 
 
 def notification_group(user_id):

@@ -10,7 +10,7 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from network.forum.access import Viewer
 from network.forum.realtime import thread_group
 from network.models import Thread, User
-from network.realtime import access_group
+from network.realtime import DatabaseFreeBroadcasts, access_group
 
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
@@ -37,7 +37,8 @@ def _access_now(user, thread_id):
     return _access.func(fresh, thread_id)
 
 
-class ThreadConsumer(AsyncJsonWebsocketConsumer):
+class ThreadConsumer(DatabaseFreeBroadcasts, AsyncJsonWebsocketConsumer):
+    database_free_messages = frozenset({"forum.post"})
     group_name = None
     access_group_name = None
 

@@ -6,10 +6,12 @@ The consumer only authenticates and joins the user's group; services send to
 
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
-from network.realtime import notification_group
+from network.realtime import DatabaseFreeBroadcasts, notification_group
 
 
-class NotificationConsumer(AsyncJsonWebsocketConsumer):
+class NotificationConsumer(DatabaseFreeBroadcasts, AsyncJsonWebsocketConsumer):
+    database_free_messages = frozenset({"notification.message"})
+
     async def connect(self):
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:

@@ -59,3 +59,28 @@ async def test_member_receives_what_a_service_pushes_to_them():
     assert await theirs.receive_nothing(timeout=0.3)
     await mine.disconnect()
     await theirs.disconnect()
+
+
+async def test_a_pushed_notification_takes_no_trip_through_the_database_thread(monkeypatch):
+    """Channels closes stale connections (a sync-thread hop) before every handler; a pushed
+    copy needs no database, so it skips that (network.realtime.DatabaseFreeBroadcasts)."""
+    import channels.consumer
+
+    user = await database_sync_to_async(UserFactory)()
+    socket = communicator(cookie=await session_cookie_for(user))
+    assert (await socket.connect(timeout=10))[0]
+    hops = []
+    original = channels.consumer.aclose_old_connections
+
+    async def counted():
+        hops.append(1)
+        await original()
+
+    monkeypatch.setattr(channels.consumer, "aclose_old_connections", counted)
+
+    for unread in (1, 2, 3):
+        await database_sync_to_async(push_to_user)(user.pk, {"kind": "test", "unread": unread})
+        assert (await socket.receive_json_from(timeout=5))["unread"] == unread
+
+    assert hops == []
+    await socket.disconnect()
