@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from network.mail_language import by_language, language_of, localized_url, override
 from network.models import (
     Notification,
     NotificationKind,
@@ -189,17 +190,25 @@ def send_due_mails(recipient_id=None, now=None, recipient_ids=None):
         if key not in blocked:
             batches[key].append(item)
     sent = 0
-    for items in batches.values():
-        # Claiming the rows first makes concurrent runs (task and cron) send each item once.
-        claimed = NotificationMail.objects.filter(
-            pk__in=[item.pk for item in items], sent_at__isnull=True
-        ).update(sent_at=now)
-        if claimed and _send_batch(items):
-            sent += 1
+    # Each mail is written in its recipient's language; grouped, so the shared links are
+    # built once per language.
+    grouped = by_language(batches.values(), lambda items: language_of(items[0].recipient))
+    for language, language_batches in grouped.items():
+        with override(language):
+            preferences_url = settings.SITE_URL + reverse("network:notifications:preferences")
+            for items in language_batches:
+                # Claiming the rows first makes concurrent runs (task and cron) send each
+                # item once.
+                claimed = NotificationMail.objects.filter(
+                    pk__in=[item.pk for item in items], sent_at__isnull=True
+                ).update(sent_at=now)
+                if claimed and _send_batch(items, preferences_url):
+                    sent += 1
     return sent
 
 
-def _send_batch(items):
+def _send_batch(items, preferences_url):
+    """One mail; called under the recipient's language (send_due_mails)."""
     recipient, thread = items[0].recipient, items[0].thread
     if not recipient.is_active or not recipient.email:
         return False
@@ -211,10 +220,12 @@ def _send_batch(items):
     context = {
         "recipient": recipient,
         "thread": thread,
-        "items": items,
+        # Links were stored as the writer's page saw them; the mail points to the
+        # recipient's language.
+        "items": [{"message": item.message, "url": localized_url(item.url)} for item in items],
         "site_url": settings.SITE_URL,
         "unsubscribe_url": unsubscribe_url,
-        "preferences_url": settings.SITE_URL + reverse("network:notifications:preferences"),
+        "preferences_url": preferences_url,
     }
     if thread is not None:
         subject = _("Neues im Forum: %(title)s") % {"title": thread.title}
