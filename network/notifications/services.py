@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from network.mail_language import by_language, language_of, localized_url, override
+from network.mail_language import supported as language_of_code
 from network.models import (
     Notification,
     NotificationKind,
@@ -45,8 +46,36 @@ def preferences_for(user_ids, kind):
     return {user_id: stored.get(user_id, (True, True)) for user_id in user_ids}
 
 
+class Text:
+    """A notification text written in each recipient's language: the German msgid and its
+    values, translated when the rows are stored (once per language, not per recipient).
+
+        notify(ids, kind, Text(gettext_noop("%(name)s hat geantwortet."), name=name))
+    """
+
+    def __init__(self, msgid, **values):
+        self.msgid, self.values = msgid, values
+
+    def __str__(self):
+        # Lazy values (choice labels) are translated in the same language as the text.
+        return _(self.msgid) % {key: str(value) for key, value in self.values.items()}
+
+
+def _texts(message, user_ids):
+    """{user_id: text}; a Text in each recipient's account language (one query)."""
+    if not isinstance(message, Text):
+        return dict.fromkeys(user_ids, str(message)[:300])
+    languages = dict(User.objects.filter(pk__in=user_ids).values_list("pk", "language"))
+    by_code = {}
+    for code in {language_of_code(languages.get(user_id)) for user_id in user_ids}:
+        with override(code):
+            by_code[code] = str(message)[:300]
+    return {user_id: by_code[language_of_code(languages.get(user_id))] for user_id in user_ids}
+
+
 def notify(recipient_ids, kind, message, url="", thread=None):
-    """Tell `recipient_ids` about something; call inside the service's transaction."""
+    """Tell `recipient_ids` about something; call inside the service's transaction.
+    `message` is a `Text` (stored in each recipient's language) or a finished string."""
     recipient_ids = sorted(set(recipient_ids))
     if not recipient_ids:
         return
@@ -56,18 +85,21 @@ def notify(recipient_ids, kind, message, url="", thread=None):
             in_app_ids.append(user_id)
         if by_email:
             mail_ids.append(user_id)
+    if not (in_app_ids or mail_ids):
+        return
+    texts = _texts(message, sorted(set(in_app_ids) | set(mail_ids)))
     Notification.objects.bulk_create(
-        Notification(recipient_id=user_id, kind=kind, message=message[:300], url=url,
+        Notification(recipient_id=user_id, kind=kind, message=texts[user_id], url=url,
                      thread=thread)
         for user_id in in_app_ids
     )
     NotificationMail.objects.bulk_create(
-        NotificationMail(recipient_id=user_id, kind=kind, message=message[:300], url=url,
+        NotificationMail(recipient_id=user_id, kind=kind, message=texts[user_id], url=url,
                          thread=thread)
         for user_id in mail_ids
     )
-    if in_app_ids or mail_ids:
-        transaction.on_commit(lambda: _enqueue_delivery(in_app_ids, mail_ids, message))
+    live = str(message)  # the live toast appears in the page's language
+    transaction.on_commit(lambda: _enqueue_delivery(in_app_ids, mail_ids, live))
 
 
 def unread_count(user):

@@ -5,9 +5,10 @@ unknown language in German; the export names the language."""
 
 import pytest
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 
 from network.models import NotificationKind
-from network.notifications.services import notify, send_due_mails
+from network.notifications.services import Text, notify, send_due_mails
 from network.personal_data_network import export
 from tests.factories import UserFactory
 from webtalks.services.registration import register_for_event
@@ -49,12 +50,15 @@ def test_notification_mail_in_the_recipients_language(mailoutbox, settings):
     settings.SITE_URL = "https://stadtlabor.example"
     english = UserFactory(language="en")
     german = UserFactory(language="de")
-    notify([english.pk, german.pk], NotificationKind.MESSAGE, "Anna hat geschrieben.",
+    notify([english.pk, german.pk], NotificationKind.MESSAGE,
+           Text(gettext_noop("%(name)s hat auf Ihre Nachricht geantwortet."), name="Anna"),
            url=reverse("network:my_account"))
     send_due_mails()
     mails = {m.to[0]: m for m in mailoutbox}
     assert mails[english.email].subject == "[Stadtlabor] New notifications in Stadtlabor"
     assert "https://stadtlabor.example/en/mein-konto/" in mails[english.email].body
+    assert "Anna has replied to your message." in mails[english.email].body
+    assert "Anna hat auf Ihre Nachricht geantwortet." in mails[german.email].body
     assert mails[german.email].subject == "[Stadtlabor] Neue Benachrichtigungen im Stadtlabor"
     assert "https://stadtlabor.example/mein-konto/" in mails[german.email].body
     assert "/en/" not in mails[german.email].body
