@@ -104,3 +104,23 @@ def test_settings_refuse_an_unknown_language_in_german(client):
 def test_the_export_names_the_language():
     member = UserFactory(language="en")
     assert export(member)["profil"][0]["sprache_der_emails"] == "Englisch"
+
+
+@pytest.mark.parametrize("prefix, language", [("", "de"), ("/en", "en")])
+def test_sign_up_keeps_the_page_language(client, home_page, prefix, language):
+    from network.models import User
+    from tests.factories import DEFAULT_PASSWORD
+
+    response = client.post(f"{prefix}/konto/signup/", {
+        "first_name": "Julia", "last_name": "Berger", "email": f"julia.{language}@example.org",
+        "password1": DEFAULT_PASSWORD, "password2": DEFAULT_PASSWORD,
+    })
+    assert response.status_code == 302
+    assert User.objects.get(email=f"julia.{language}@example.org").language == language
+
+
+def test_newsletter_visitors_keep_the_page_language(client, home_page):
+    from network.models import Subscription
+
+    client.post("/en/newsletter/", {"email": "visitor@example.org"})
+    assert Subscription.objects.get(email="visitor@example.org").language == "en"
