@@ -7,9 +7,12 @@ without JavaScript and keeps the page, its query string and fragment.
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import get_language
+
+from network import site_chrome
 
 register = template.Library()
 
@@ -54,14 +57,22 @@ PUBLIC_VIEWS = frozenset({
 
 def _page_alternates(request, page):
     """{language: absolute URL} of the live translations of a Wagtail page (itself included),
-    each built in its own language so German stays unprefixed and English gets /en/."""
-    alternates = {}
-    for version in page.get_translations(inclusive=True).live().select_related("locale"):
-        code = version.locale.language_code
-        with translation.override(code):
-            url = version.get_full_url(request)
-        if url:
-            alternates[code] = url
+    each built in its own language so German stays unprefixed and English gets /en/.
+
+    Cached under the site chrome's generation, which every page save, move, unpublish and
+    delete replaces: a page view costs no query for its alternates (the case study page's
+    query count is pinned)."""
+    key = f"hreflang:{site_chrome.generation()}:{page.translation_key}"
+    alternates = cache.get(key)
+    if alternates is None:
+        alternates = {}
+        for version in page.get_translations(inclusive=True).live().select_related("locale"):
+            code = version.locale.language_code
+            with translation.override(code):
+                url = version.get_full_url(request)
+            if url:
+                alternates[code] = url
+        cache.set(key, alternates, timeout=site_chrome.TIMEOUT)
     return alternates
 
 

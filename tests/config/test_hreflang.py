@@ -40,10 +40,14 @@ def test_a_wagtail_page_names_its_translations(client, home_page, english_home):
     assert not html_problems(client.get("/").content.decode())
 
 
-def test_an_untranslated_wagtail_page_names_only_german(client, home_page):
+def test_an_untranslated_wagtail_page_names_only_german_until_translated(client, home_page):
     assert _alternates(client.get("/")) == {
         "de": "http://localhost/", "x-default": "http://localhost/",
     }
+    # The alternates are cached; publishing the translation replaces them.
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    home_page.copy_for_translation(english).save_revision().publish()
+    assert _alternates(client.get("/"))["en"] == "http://localhost/en/"
 
 
 def test_a_django_view_names_the_same_path_in_each_language(client, home_page):
