@@ -20,8 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from network.mail_language import by_language, language_of, localized_url, override
-from network.mail_language import supported as language_of_code
+from network.mail_language import by_language, language_of, localized_url, override, supported
 from network.models import (
     Notification,
     NotificationKind,
@@ -67,10 +66,10 @@ def _texts(message, user_ids):
         return dict.fromkeys(user_ids, str(message)[:300])
     languages = dict(User.objects.filter(pk__in=user_ids).values_list("pk", "language"))
     by_code = {}
-    for code in {language_of_code(languages.get(user_id)) for user_id in user_ids}:
+    for code in {supported(languages.get(user_id)) for user_id in user_ids}:
         with override(code):
             by_code[code] = str(message)[:300]
-    return {user_id: by_code[language_of_code(languages.get(user_id))] for user_id in user_ids}
+    return {user_id: by_code[supported(languages.get(user_id))] for user_id in user_ids}
 
 
 def notify(recipient_ids, kind, message, url="", thread=None):
