@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from wagtail.images import get_image_model
 from wagtail.models import WorkflowState
 
@@ -311,14 +312,15 @@ def record_publication(page):
 
 def _tell_followers_of_submitter(submission, page):
     """Followers of the submitter hear of the newly published case study (public pages)."""
+    from network.notifications.services import Text
     from network.people_services import notify_followers
 
     if page.get_view_restrictions().exists():
         return
     notify_followers(
         submission.submitter,
-        _("%(name)s hat ein neues Praxisbeispiel veröffentlicht: %(title)s")
-        % {"name": submission.submitter.display_name, "title": page.title},
+        Text(gettext_noop("%(name)s hat ein neues Praxisbeispiel veröffentlicht: %(title)s"),
+             name=submission.submitter.display_name, title=page.title),
         page.url or "",
     )
 

@@ -1,21 +1,27 @@
-"""E-mails of the submission process, sent in the background (django-tasks)."""
+"""E-mails of the submission process, sent in the background (django-tasks), in the
+submitter's language (network/mail_language.py)."""
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
+from django.utils.translation import gettext, gettext_noop
 from django_tasks import task
 
 from bestpractice.models import CaseStudySubmission
+from network.mail_language import language_of, override
 
 
 def _send(submission, template, subject):
-    context = {"submission": submission, "site_url": settings.SITE_URL}
-    send_mail(
-        subject=f"[Stadtlabor] {subject}",
-        message=render_to_string(template, context),
-        from_email=None,
-        recipient_list=[submission.submitter.email],
-    )
+    """`subject`: a msgid with %(title)s, translated under the submitter's language."""
+    with override(language_of(submission.submitter)):
+        context = {"submission": submission, "site_url": settings.SITE_URL}
+        subject = gettext(subject) % {"title": submission.title}
+        send_mail(
+            subject=f"[Stadtlabor] {subject}",
+            message=render_to_string(template, context),
+            from_email=None,
+            recipient_list=[submission.submitter.email],
+        )
 
 
 @task()
@@ -24,7 +30,7 @@ def send_submission_received(submission_id):
     _send(
         submission,
         "bestpractice/email/submission_received.txt",
-        f"Ihr Praxisbeispiel „{submission.title}“ ist eingegangen",
+        gettext_noop("Ihr Praxisbeispiel „%(title)s“ ist eingegangen"),
     )
 
 
@@ -36,7 +42,7 @@ def send_submission_published(submission_id):
     _send(
         submission,
         "bestpractice/email/submission_published.txt",
-        f"Ihr Praxisbeispiel „{submission.title}“ ist veröffentlicht",
+        gettext_noop("Ihr Praxisbeispiel „%(title)s“ ist veröffentlicht"),
     )
 
 
@@ -46,5 +52,5 @@ def send_submission_changes_requested(submission_id):
     _send(
         submission,
         "bestpractice/email/submission_changes_requested.txt",
-        f"Rückfragen der Redaktion zu „{submission.title}“",
+        gettext_noop("Rückfragen der Redaktion zu „%(title)s“"),
     )

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from matchmaking.models import (
     ContactOutcome,
@@ -23,7 +24,7 @@ from matchmaking.models import (
 from matchmaking.notices import active_member_ids
 from matchmaking.services import MIN_MESSAGE_LENGTH, MatchmakingRefused, is_member_of
 from network.models import NotificationKind
-from network.notifications.services import notify
+from network.notifications.services import Text, notify
 from network.ratelimit import Limit, consume
 
 MAX_MESSAGE_LENGTH = 2000
@@ -94,10 +95,10 @@ def send_request(user, pain_point: PainPoint, offer: Offer, message):
             )
             notify(
                 active_member_ids(recipient_organisation.pk), NotificationKind.CONTACT,
-                _("%(organisation)s möchte Kontakt aufnehmen: „%(offer)s“ zu „%(need)s“") % {
-                    "organisation": sender_organisation.name, "offer": offer.title,
-                    "need": pain_point.title,
-                },
+                Text(gettext_noop(
+                    "%(organisation)s möchte Kontakt aufnehmen: „%(offer)s“ zu „%(need)s“"),
+                     organisation=sender_organisation.name, offer=offer.title,
+                     need=pain_point.title),
                 _url(request),
             )
     except IntegrityError:
@@ -134,12 +135,12 @@ def answer_request(user, request, accept, message=""):
     request.answered_at = timezone.now()
     request.save()
     if accept:
-        text = _("%(organisation)s hat Ihre Kontaktanfrage angenommen – die Kontaktdaten "
-                 "sind jetzt sichtbar.")
+        text = gettext_noop("%(organisation)s hat Ihre Kontaktanfrage angenommen – die "
+                            "Kontaktdaten sind jetzt sichtbar.")
     else:
-        text = _("%(organisation)s hat Ihre Kontaktanfrage abgelehnt.")
+        text = gettext_noop("%(organisation)s hat Ihre Kontaktanfrage abgelehnt.")
     notify(active_member_ids(request.sender_organisation_id), NotificationKind.CONTACT,
-           text % {"organisation": request.recipient_organisation.name}, _url(request))
+           Text(text, organisation=request.recipient_organisation.name), _url(request))
     return request
 
 
@@ -207,8 +208,8 @@ def invite_case_study(request):
     )
     notify(
         active_member_ids(municipality.pk), NotificationKind.CONTACT,
-        _("„%(need)s“ ist umgesetzt – teilen Sie Ihre Erfahrung als Praxisbeispiel. Ein "
-          "Entwurf liegt bereit.") % {"need": pain_point.title},
+        Text(gettext_noop("„%(need)s“ ist umgesetzt – teilen Sie Ihre Erfahrung als "
+                          "Praxisbeispiel. Ein Entwurf liegt bereit."), need=pain_point.title),
         reverse("bestpractice:submission_step", args=[submission.pk, 1]),
     )
     return submission

@@ -7,11 +7,11 @@ the dashboard. Recomputing everything (`recompute_all`, the demo) tells no one.
 """
 
 from django.db import IntegrityError, transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from matchmaking.models import Direction, MatchNotice, StoredMatch
 from network.models import Membership, NotificationKind
-from network.notifications.services import notify
+from network.notifications.services import Text, notify
 
 NOTICE_TOP = 3
 
@@ -26,15 +26,15 @@ def active_member_ids(organisation_id):
 def _message(row):
     if row.direction == Direction.FOR_OFFER:
         pain_point = row.pain_point
-        return (_("Neuer passender Bedarf für „%(offer)s“: %(need)s (%(town)s)") % {
-            "offer": row.offer.title, "need": pain_point.title,
-            "town": pain_point.organisation.name,
-        }, pain_point.get_absolute_url(), row.offer.organisation_id)
+        return (Text(gettext_noop("Neuer passender Bedarf für „%(offer)s“: %(need)s (%(town)s)"),
+                     offer=row.offer.title, need=pain_point.title,
+                     town=pain_point.organisation.name),
+                pain_point.get_absolute_url(), row.offer.organisation_id)
     offer = row.offer
-    return (_("Neues passendes Angebot für „%(need)s“: %(offer)s (%(provider)s)") % {
-        "need": row.pain_point.title, "offer": offer.title,
-        "provider": offer.organisation.name,
-    }, offer.get_absolute_url(), row.pain_point.organisation_id)
+    return (Text(gettext_noop("Neues passendes Angebot für „%(need)s“: %(offer)s (%(provider)s)"),
+                 need=row.pain_point.title, offer=offer.title,
+                 provider=offer.organisation.name),
+            offer.get_absolute_url(), row.pain_point.organisation_id)
 
 
 def tell_about_new_matches(direction, changed_id):

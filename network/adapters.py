@@ -3,6 +3,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.urls import reverse
 
+from network.mail_language import active_language
 from network.models import Membership
 from network.permissions import is_moderator
 
@@ -22,6 +23,12 @@ class AccountAdapter(DefaultAccountAdapter):
         if user.is_authenticated and not Membership.objects.filter(user=user).exists():
             return reverse("network:choose_organisation")
         return reverse("network:my_account")
+
+    def save_user(self, request, user, form, commit=True):
+        # Mails sent later (digest, notifications, reminders) speak the language the person
+        # signed up in; they can change it in their account settings.
+        user.language = active_language()
+        return super().save_user(request, user, form, commit=commit)
 
     def get_login_redirect_url(self, request):
         return self._landing_url(request)

@@ -1,11 +1,13 @@
 """Forms parse and pre-validate input; the services in `network.services` write it."""
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from network.models import Bundesland, Membership, Organisation, User
 from network.services import MAX_MESSAGE_LENGTH
+from network.templatetags.language_tags import NATIVE_NAMES
 
 # The model's text fields have no length; the form sets one, so that an endless paste
 # gets a German error with the text kept (and `maxlength` in the page).
@@ -120,9 +122,23 @@ class MemberRoleForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
+    # Each language named in itself (as in the switcher), so a reader finds their own.
+    language = forms.ChoiceField(
+        label=_("Sprache der E-Mails"),
+        choices=[(code, NATIVE_NAMES.get(code, name)) for code, name in settings.LANGUAGES],
+        widget=forms.RadioSelect,
+        required=False,
+        help_text=_("In dieser Sprache schreiben wir Ihnen: Wochenübersicht, "
+                    "Benachrichtigungen, Anmeldebestätigungen und Erinnerungen."),
+        error_messages={
+            "invalid_choice": _("Diese Sprache gibt es im Stadtlabor nicht. Bitte wählen Sie "
+                                "Deutsch oder Englisch."),
+        },
+    )
+
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "job_title", "profile_visibility"]
+        fields = ["first_name", "last_name", "job_title", "profile_visibility", "language"]
         labels = {"first_name": _("Vorname"), "last_name": _("Nachname")}
         widgets = {
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
@@ -136,6 +152,10 @@ class ProfileForm(forms.ModelForm):
                 "eigenen Organisation und die Moderation sehen Sie immer."
             ),
         }
+
+    def clean_language(self):
+        # A form sent without the choice (an older page, a script) keeps the stored one.
+        return self.cleaned_data["language"] or self.instance.language
 
     def _post_clean(self):
         pass

@@ -3,9 +3,10 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from network.models import NotificationKind, PersonFollow, User
-from network.notifications.services import notify
+from network.notifications.services import Text, notify
 
 MAX_EXPERTISE = 15
 
@@ -137,8 +138,8 @@ def send_message(sender, recipient, body):
         message = PersonMessage.objects.create(sender=sender, recipient=recipient, body=body)
         notify(
             [recipient.pk], NotificationKind.MESSAGE,
-            _("%(name)s hat Ihnen über Ihr Profil geschrieben.")
-            % {"name": sender.display_name},
+            Text(gettext_noop("%(name)s hat Ihnen über Ihr Profil geschrieben."),
+                 name=sender.display_name),
             url=reverse("network:person_message", args=[message.pk]),
         )
     return message
@@ -161,7 +162,8 @@ def reply_to_message(user, message, reply):
         message.save(update_fields=["reply", "replied_at"])
         notify(
             [message.sender_id], NotificationKind.MESSAGE,
-            _("%(name)s hat auf Ihre Nachricht geantwortet.") % {"name": user.display_name},
+            Text(gettext_noop("%(name)s hat auf Ihre Nachricht geantwortet."),
+                 name=user.display_name),
             url=reverse("network:person_message", args=[message.pk]),
         )
     return message

@@ -33,6 +33,7 @@ def export(user):
             "nachname": user.last_name,
             "funktion": user.job_title,
             "sichtbarkeit_im_verzeichnis": user.get_profile_visibility_display(),
+            "sprache_der_emails": user.get_language_display(),
             "themen": ", ".join(sorted(user.expertise.names())),
             "registriert": user.date_joined,
             "letzte_anmeldung": user.last_login,

@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from network import emails, permissions
+from network.mail_language import language_codes
 from network.models import Membership, Organisation, User
 from network.sanitize import sanitize_html
 
@@ -32,7 +33,7 @@ ORGANISATION_FIELDS = frozenset(
 )
 # A tag or comment start; "Kinder < 6" or "<3" alone is text, not markup.
 _LOOKS_LIKE_HTML = re.compile(r"<[a-zA-Z!/]")
-PROFILE_FIELDS = ("first_name", "last_name", "job_title", "profile_visibility")
+PROFILE_FIELDS = ("first_name", "last_name", "job_title", "profile_visibility", "language")
 
 
 # --- helpers ----------------------------------------------------------------------------
@@ -186,7 +187,7 @@ def create_organisation(user, **data):
         emails.send_on_commit(
             "organisation_submitted",
             emails.moderator_emails(),
-            {
+            lambda: {
                 "organisation": organisation,
                 "creator": user,
                 "queue_url": emails.absolute_url(reverse("network:moderation_queue")),
@@ -219,7 +220,7 @@ def update_organisation(user, organisation, **data):
             emails.send_on_commit(
                 "organisation_submitted",
                 emails.moderator_emails(),
-                {
+                lambda: {
                     "organisation": organisation,
                     "creator": user,
                     "resubmitted": True,
@@ -249,7 +250,7 @@ def _review(moderator, organisation, status, note=""):
             if status == Organisation.Status.APPROVED
             else "organisation_rejected",
             [creator_email] if creator_email else emails.admin_emails(organisation),
-            {
+            lambda: {
                 "organisation": organisation,
                 "reason": note,
                 "organisation_url": emails.absolute_url(organisation.get_absolute_url()),
@@ -318,7 +319,7 @@ def request_membership(user, organisation, message=""):
         emails.send_on_commit(
             "join_requested",
             emails.admin_emails(organisation),
-            {
+            lambda: {
                 "organisation": organisation,
                 "applicant": user,
                 "message": message,
@@ -352,7 +353,7 @@ def _decide_membership(admin_user, membership, status):
         emails.send_on_commit(
             "join_accepted" if status == Membership.Status.ACTIVE else "join_declined",
             [membership.user.email],
-            {
+            lambda: {
                 "organisation": organisation,
                 "organisation_url": emails.absolute_url(organisation.get_absolute_url()),
                 "directory_url": emails.absolute_url(reverse("network:directory")),
@@ -438,11 +439,15 @@ def change_member_role(admin_user, membership, role):
 
 
 def update_profile(user, **data):
-    """Change one's own name, job title and directory visibility."""
+    """Change one's own name, job title, directory visibility and the language of mails."""
     _require_active_user(user)
     unknown = set(data) - set(PROFILE_FIELDS)
     if unknown:
         raise TypeError(f"Unbekannte Felder: {', '.join(sorted(unknown))}")
+    if "language" in data and data["language"] not in language_codes():
+        raise ValidationError({"language": _(
+            "Diese Sprache gibt es im Stadtlabor nicht. Bitte wählen Sie Deutsch oder Englisch."
+        )})
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
         for field, value in data.items():

@@ -4,6 +4,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from network.sanitize import strip_html
@@ -28,7 +29,8 @@ def _vevent(event, *, include_join_url=False, status="CONFIRMED"):
     url = f"{settings.SITE_URL}{event.url or ''}"
     lines = [strip_html(event.intro)]
     if include_join_url and event.join_url:
-        lines.append(f"Zugang: {event.join_url}")
+        # In a mail's attachment, the recipient's language (webtalks.services.mail).
+        lines.append(_("Zugang:") + " " + event.join_url)
     lines.append(url)
     vevent.add("description", "\n\n".join(line for line in lines if line))
     vevent.add("url", url)

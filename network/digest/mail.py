@@ -1,8 +1,8 @@
 """The digest's e-mails: one issue (HTML + plain text, List-Unsubscribe per RFC 8058) and
 the confirmation / "already subscribed" mails of the double opt-in.
 
-The editorial part of an issue is rendered once per issue; per recipient only the personal
-part and the links with their token are rendered."""
+The editorial part of an issue is rendered once per issue and language; per recipient only
+the personal part and the links with their token are rendered, in the recipient's language."""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from network.digest import selectors
+from network.mail_language import active_language, language_of, override, supported
 from network.models import Subscription
 
 
@@ -38,31 +39,53 @@ def settings_link(subscription):
     return {"settings_url": settings.SITE_URL + url, "settings_label": _("Ihre Daten")}
 
 
+def subscription_language(subscription):
+    """A member's account language; a visitor's, the language they subscribed in."""
+    if subscription.user_id:
+        return language_of(subscription.user)
+    return supported(subscription.language)
+
+
 class IssueRenderer:
-    """Renders the shared editorial part once, then one message per recipient."""
+    """Renders the shared editorial part once per language, then one message per recipient,
+    each under its recipient's language (subject, text, HTML and links)."""
 
     def __init__(self, issue):
         self.issue = issue
-        self.context = {
-            "issue": issue,
-            "groups": selectors.grouped_items(issue) if not issue.personal_only else [],
-            "editorial_paragraphs": [
-                p.strip() for p in issue.editorial.split("\n\n") if p.strip()
-            ],
-            "site_url": settings.SITE_URL,
-            "web_url": settings.SITE_URL + issue.get_absolute_url(),
-        }
-        self.editorial_html = render_to_string("network/digest/email_editorial.html",
-                                               self.context)
-        self.editorial_text = render_to_string("network/digest/email_editorial.txt",
-                                               self.context)
+        self._shared = {}
+
+    def shared(self):
+        """(context, editorial HTML, editorial text) in the active language, rendered once."""
+        language = active_language()
+        if language not in self._shared:
+            issue = self.issue
+            context = {
+                "issue": issue,
+                "groups": selectors.grouped_items(issue) if not issue.personal_only else [],
+                "editorial_paragraphs": [
+                    p.strip() for p in issue.editorial.split("\n\n") if p.strip()
+                ],
+                "site_url": settings.SITE_URL,
+                "web_url": settings.SITE_URL + issue.get_absolute_url(),
+            }
+            self._shared[language] = (
+                context,
+                render_to_string("network/digest/email_editorial.html", context),
+                render_to_string("network/digest/email_editorial.txt", context),
+            )
+        return self._shared[language]
 
     def message(self, subscription, personal_sections=None, test=False):
+        with override(subscription_language(subscription)):
+            return self._message(subscription, personal_sections, test)
+
+    def _message(self, subscription, personal_sections, test):
+        shared, editorial_html, editorial_text = self.shared()
         url = unsubscribe_url(subscription)
         context = {
-            **self.context,
-            "editorial_html": self.editorial_html,
-            "editorial_text": self.editorial_text,
+            **shared,
+            "editorial_html": editorial_html,
+            "editorial_text": editorial_text,
             "personal_sections": personal_sections or [],
             "unsubscribe_url": url,
             **settings_link(subscription),
@@ -87,11 +110,16 @@ def issue_message(issue, subscription, personal_sections=None, test=False):
 
 def send_subscription_mail(subscription_id, kind):
     """kind "confirm": the double opt-in link; "already": the address is subscribed."""
-    from network.digest.services import CONFIRM_MAX_AGE, confirmation_url
-
-    subscription = Subscription.objects.filter(pk=subscription_id).first()
+    subscription = Subscription.objects.select_related("user").filter(pk=subscription_id).first()
     if subscription is None:
         return
+    with override(subscription_language(subscription)):
+        _send_subscription_mail(subscription, kind)
+
+
+def _send_subscription_mail(subscription, kind):
+    from network.digest.services import CONFIRM_MAX_AGE, confirmation_url
+
     context = {
         "subscription": subscription,
         "confirm_url": confirmation_url(subscription) if kind == "confirm" else "",

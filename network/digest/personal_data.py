@@ -64,6 +64,7 @@ def _export(subscriptions, records):
                 "bestätigt am": _iso(s.confirmed_at),
                 "abbestellt am": _iso(s.unsubscribed_at),
                 "dauerhafte Zustellfehler": s.bounce_count,
+                "Sprache": s.get_language_display(),
             }
             for s in subscriptions
         ],

@@ -19,7 +19,8 @@ from django.db.models import F, Min, Q
 from django.utils import timezone
 
 from network.digest import selectors
-from network.digest.mail import IssueRenderer
+from network.digest.mail import IssueRenderer, subscription_language
+from network.mail_language import by_language, override
 from network.models import (
     DeliveryStatus,
     DigestDelivery,
@@ -66,7 +67,7 @@ def claim_batch(issue_id, size=BATCH_SIZE, now=None):
         )
     return list(
         DigestDelivery.objects.filter(claim=claim, status=DeliveryStatus.SENDING)
-        .select_related("subscription").order_by("pk")
+        .select_related("subscription__user").order_by("pk")
     )
 
 
@@ -87,11 +88,18 @@ def send_issue(issue_id, batch_size=BATCH_SIZE, max_batches=None):
 
 
 def _send_rows(issue, renderer, rows, since):
+    # The personal parts carry headings and links, so they are read once per language of
+    # the batch's members (a fixed number of queries per language, not per member).
     members = [
-        row.subscription.user_id for row in rows
+        row.subscription for row in rows
         if row.subscription and row.subscription.personal and row.subscription.user_id
     ]
-    personal = selectors.personal_parts(members, since) if members else {}
+    personal = {}
+    for language, subscriptions in by_language(members, subscription_language).items():
+        with override(language):
+            personal.update(
+                selectors.personal_parts([s.user_id for s in subscriptions], since)
+            )
     smtp = get_connection()
     sent = 0
     try:

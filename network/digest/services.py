@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from network.digest import consent, mail, selectors
+from network.mail_language import active_language
 from network.models import (
     ConsentAction,
     ConsentMethod,
@@ -95,21 +96,25 @@ def subscribe(email, client_key="", now=None):
             Subscription.objects.select_for_update().filter(email__iexact=email).first()
         )
         if subscription is None:
-            subscription = Subscription.objects.create(email=email, created_at=now)
+            subscription = Subscription.objects.create(email=email, created_at=now,
+                                                       language=active_language())
         if (
             subscription.confirmation_sent_at
             and now - subscription.confirmation_sent_at < RESEND_INTERVAL
         ):
             return  # already mailed a moment ago: same answer, no mail bombing
         subscription.confirmation_sent_at = now
+        # Visitors' mails speak the language of the page they (last) subscribed on.
+        subscription.language = active_language()
         if subscription.status == SubscriptionStatus.CONFIRMED:
-            subscription.save(update_fields=["confirmation_sent_at"])
+            subscription.save(update_fields=["confirmation_sent_at", "language"])
             kind = "already"
         else:
             if subscription.status == SubscriptionStatus.UNSUBSCRIBED:
                 subscription.status = SubscriptionStatus.PENDING
                 subscription.created_at = now
-            subscription.save(update_fields=["status", "created_at", "confirmation_sent_at"])
+            subscription.save(update_fields=["status", "created_at", "confirmation_sent_at",
+                                             "language"])
             record_consent(email, ConsentPurpose.DIGEST, ConsentAction.REQUESTED,
                            ConsentMethod.FORM, user=subscription.user, now=now)
             kind = "confirm"

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from network.forum import markdown, realtime
 from network.forum.services import MAX_REASON_LENGTH, render_body
@@ -19,7 +20,7 @@ from network.models import (
     PostReport,
     Thread,
 )
-from network.notifications.services import notify
+from network.notifications.services import Text, notify
 from network.permissions import is_moderator
 
 MAX_SUSPENSION_DAYS = 365
@@ -52,8 +53,8 @@ def log_and_tell_author(moderator, kind, post, reason):
         notify(
             [post.author_id],
             NotificationKind.MODERATION,
-            _("Ihr Beitrag in „%(title)s“ wurde %(what)s. Begründung: %(reason)s")
-            % {"title": post.thread.title, "what": label, "reason": reason},
+            Text(gettext_noop("Ihr Beitrag in „%(title)s“ wurde %(what)s. Begründung: %(reason)s"),
+                 title=post.thread.title, what=label, reason=reason),
             url=post.get_absolute_url(),
             thread=post.thread,
         )
@@ -67,9 +68,8 @@ def _log_thread(moderator, kind, thread, reason):
         notify(
             [thread.author_id],
             NotificationKind.MODERATION,
-            _("Ihr Thema „%(title)s“: %(what)s. Begründung: %(reason)s")
-            % {"title": thread.title, "what": ModerationAction.Kind(kind).label,
-               "reason": reason},
+            Text(gettext_noop("Ihr Thema „%(title)s“: %(what)s. Begründung: %(reason)s"),
+                 title=thread.title, what=ModerationAction.Kind(kind).label, reason=reason),
             url=thread.get_absolute_url(),
             thread=thread,
         )
@@ -189,8 +189,9 @@ def suspend_member(moderator, member, days, reason):
         notify(
             [member.pk],
             NotificationKind.MODERATION,
-            _("Sie können bis %(until)s keine Beiträge schreiben. Begründung: %(reason)s")
-            % {"until": timezone.localtime(until).strftime("%d.%m.%Y %H:%M"), "reason": reason},
+            Text(gettext_noop("Sie können bis %(until)s keine Beiträge schreiben. "
+                              "Begründung: %(reason)s"),
+                 until=timezone.localtime(until).strftime("%d.%m.%Y %H:%M"), reason=reason),
         )
     return suspension
 

@@ -14,6 +14,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from network.forum import markdown, mentions, realtime, reports
 from network.forum.access import Viewer, page_is_for_members, users_who_can_view
@@ -28,7 +29,7 @@ from network.models import (
     Thread,
     User,
 )
-from network.notifications.services import notify
+from network.notifications.services import Text, notify
 from network.ratelimit import Limit, consume
 from search.signals import schedule_refresh
 
@@ -158,7 +159,8 @@ def _notify_about_post(post, new_thread=False):
         notify(
             mention_ids,
             NotificationKind.MENTION,
-            _("%(name)s hat Sie in „%(title)s“ erwähnt.") % {"name": name, "title": thread.title},
+            Text(gettext_noop("%(name)s hat Sie in „%(title)s“ erwähnt."), name=name,
+                 title=thread.title),
             url=post.get_absolute_url(),
             thread=thread,
         )
@@ -166,13 +168,13 @@ def _notify_about_post(post, new_thread=False):
     followers = users_who_can_view(thread, followers) if followers else set()
     if followers:
         template = (
-            _("%(name)s hat das Thema „%(title)s“ eröffnet.") if new_thread
-            else _("%(name)s hat in „%(title)s“ geantwortet.")
+            gettext_noop("%(name)s hat das Thema „%(title)s“ eröffnet.") if new_thread
+            else gettext_noop("%(name)s hat in „%(title)s“ geantwortet.")
         )
         notify(
             followers,
             NotificationKind.REPLY,
-            template % {"name": name, "title": thread.title},
+            Text(template, name=name, title=thread.title),
             url=post.get_absolute_url(),
             thread=thread,
         )
@@ -191,13 +193,14 @@ def _notify_person_followers(post, new_thread, already):
     ids = users_who_can_view(thread, ids) if ids else set()
     if ids:
         template = (
-            _("%(name)s, der*dem Sie folgen, hat das Thema „%(title)s“ eröffnet.") if new_thread
-            else _("%(name)s, der*dem Sie folgen, hat in „%(title)s“ geschrieben.")
+            gettext_noop("%(name)s, der*dem Sie folgen, hat das Thema „%(title)s“ eröffnet.")
+            if new_thread
+            else gettext_noop("%(name)s, der*dem Sie folgen, hat in „%(title)s“ geschrieben.")
         )
         notify(
             ids,
             NotificationKind.FOLLOW,
-            template % {"name": author.display_name, "title": thread.title},
+            Text(template, name=author.display_name, title=thread.title),
             url=post.get_absolute_url(),
             thread=thread,
         )

@@ -117,9 +117,14 @@ class DigestItem(Orderable):
         return self.title
 
     def absolute_url(self):
-        if self.url.startswith("/"):
-            return settings.SITE_URL + self.url
-        return self.url
+        """The link in the language the mail or page is rendered in (items are stored with
+        the German URL the editor accepted)."""
+        from network.mail_language import localized_url
+
+        url = localized_url(self.url)
+        if url.startswith("/"):
+            return settings.SITE_URL + url
+        return url
 
 
 class SubscriptionStatus(models.TextChoices):
@@ -152,6 +157,10 @@ class Subscription(models.Model):
     confirmed_at = models.DateTimeField(_("bestätigt am"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("abbestellt am"), null=True, blank=True)
     bounce_count = models.PositiveSmallIntegerField(_("dauerhafte Zustellfehler"), default=0)
+    # The language of the page the visitor subscribed on; members' mails follow their account.
+    language = models.CharField(
+        _("Sprache"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
 
     class Meta:
         verbose_name = _("Abonnement")

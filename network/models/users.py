@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -53,6 +54,11 @@ class User(AbstractUser):
         max_length=10,
         choices=ProfileVisibility.choices,
         default=ProfileVisibility.MEMBERS,
+    )
+    # Mails sent outside a request (digest, notifications, reminders) are written in it.
+    language = models.CharField(
+        _("Sprache der E-Mails"), max_length=10, choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
     )
     expertise = TaggableManager(
         _("Themen, zu denen Sie Auskunft geben"), through=TaggedExpertise, blank=True,

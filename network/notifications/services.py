@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from network.mail_language import by_language, language_of, localized_url, override, supported
 from network.models import (
     Notification,
     NotificationKind,
@@ -44,8 +45,36 @@ def preferences_for(user_ids, kind):
     return {user_id: stored.get(user_id, (True, True)) for user_id in user_ids}
 
 
+class Text:
+    """A notification text written in each recipient's language: the German msgid and its
+    values, translated when the rows are stored (once per language, not per recipient).
+
+        notify(ids, kind, Text(gettext_noop("%(name)s hat geantwortet."), name=name))
+    """
+
+    def __init__(self, msgid, **values):
+        self.msgid, self.values = msgid, values
+
+    def __str__(self):
+        # Lazy values (choice labels) are translated in the same language as the text.
+        return _(self.msgid) % {key: str(value) for key, value in self.values.items()}
+
+
+def _texts(message, user_ids):
+    """{user_id: text}; a Text in each recipient's account language (one query)."""
+    if not isinstance(message, Text):
+        return dict.fromkeys(user_ids, str(message)[:300])
+    languages = dict(User.objects.filter(pk__in=user_ids).values_list("pk", "language"))
+    by_code = {}
+    for code in {supported(languages.get(user_id)) for user_id in user_ids}:
+        with override(code):
+            by_code[code] = str(message)[:300]
+    return {user_id: by_code[supported(languages.get(user_id))] for user_id in user_ids}
+
+
 def notify(recipient_ids, kind, message, url="", thread=None):
-    """Tell `recipient_ids` about something; call inside the service's transaction."""
+    """Tell `recipient_ids` about something; call inside the service's transaction.
+    `message` is a `Text` (stored in each recipient's language) or a finished string."""
     recipient_ids = sorted(set(recipient_ids))
     if not recipient_ids:
         return
@@ -55,18 +84,21 @@ def notify(recipient_ids, kind, message, url="", thread=None):
             in_app_ids.append(user_id)
         if by_email:
             mail_ids.append(user_id)
+    if not (in_app_ids or mail_ids):
+        return
+    texts = _texts(message, sorted(set(in_app_ids) | set(mail_ids)))
     Notification.objects.bulk_create(
-        Notification(recipient_id=user_id, kind=kind, message=message[:300], url=url,
+        Notification(recipient_id=user_id, kind=kind, message=texts[user_id], url=url,
                      thread=thread)
         for user_id in in_app_ids
     )
     NotificationMail.objects.bulk_create(
-        NotificationMail(recipient_id=user_id, kind=kind, message=message[:300], url=url,
+        NotificationMail(recipient_id=user_id, kind=kind, message=texts[user_id], url=url,
                          thread=thread)
         for user_id in mail_ids
     )
-    if in_app_ids or mail_ids:
-        transaction.on_commit(lambda: _enqueue_delivery(in_app_ids, mail_ids, message))
+    live = str(message)  # the live toast appears in the page's language
+    transaction.on_commit(lambda: _enqueue_delivery(in_app_ids, mail_ids, live))
 
 
 def unread_count(user):
@@ -189,17 +221,25 @@ def send_due_mails(recipient_id=None, now=None, recipient_ids=None):
         if key not in blocked:
             batches[key].append(item)
     sent = 0
-    for items in batches.values():
-        # Claiming the rows first makes concurrent runs (task and cron) send each item once.
-        claimed = NotificationMail.objects.filter(
-            pk__in=[item.pk for item in items], sent_at__isnull=True
-        ).update(sent_at=now)
-        if claimed and _send_batch(items):
-            sent += 1
+    # Each mail is written in its recipient's language; grouped, so the shared links are
+    # built once per language.
+    grouped = by_language(batches.values(), lambda items: language_of(items[0].recipient))
+    for language, language_batches in grouped.items():
+        with override(language):
+            preferences_url = settings.SITE_URL + reverse("network:notifications:preferences")
+            for items in language_batches:
+                # Claiming the rows first makes concurrent runs (task and cron) send each
+                # item once.
+                claimed = NotificationMail.objects.filter(
+                    pk__in=[item.pk for item in items], sent_at__isnull=True
+                ).update(sent_at=now)
+                if claimed and _send_batch(items, preferences_url):
+                    sent += 1
     return sent
 
 
-def _send_batch(items):
+def _send_batch(items, preferences_url):
+    """One mail; called under the recipient's language (send_due_mails)."""
     recipient, thread = items[0].recipient, items[0].thread
     if not recipient.is_active or not recipient.email:
         return False
@@ -211,10 +251,12 @@ def _send_batch(items):
     context = {
         "recipient": recipient,
         "thread": thread,
-        "items": items,
+        # Links were stored as the writer's page saw them; the mail points to the
+        # recipient's language.
+        "items": [{"message": item.message, "url": localized_url(item.url)} for item in items],
         "site_url": settings.SITE_URL,
         "unsubscribe_url": unsubscribe_url,
-        "preferences_url": settings.SITE_URL + reverse("network:notifications:preferences"),
+        "preferences_url": preferences_url,
     }
     if thread is not None:
         subject = _("Neues im Forum: %(title)s") % {"title": thread.title}

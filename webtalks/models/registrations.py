@@ -72,6 +72,11 @@ class Registration(models.Model):
     queued_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     attended = models.BooleanField(_("teilgenommen"), default=False)
+    # The page's language at registration: visitors' later mails (reminders, waitlist) use
+    # it; members' mails follow their account's language.
+    language = models.CharField(
+        _("Sprache"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
 
     objects = RegistrationQuerySet.as_manager()
 

@@ -1,4 +1,6 @@
-"""E-mails of the events app: rendered from templates/webtalks/emails/, sent after commit."""
+"""E-mails of the events app: rendered from templates/webtalks/emails/, sent after commit,
+each in its recipient's language (network/mail_language.py): the links, too, are built
+inside that language, so callers compute the context under `override(...)`."""
 
 import logging
 
@@ -8,6 +10,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from network.mail_language import language_of, override, supported
 from webtalks.calendar import calendar_bytes
 
 logger = logging.getLogger(__name__)
@@ -15,6 +18,13 @@ logger = logging.getLogger(__name__)
 
 def absolute_url(path):
     return f"{settings.SITE_URL}{path}"
+
+
+def registration_language(registration):
+    """A member's account language; a visitor's, the page language they registered in."""
+    if registration.user_id:
+        return language_of(registration.user)
+    return supported(registration.language)
 
 
 def registration_links(registration):
@@ -79,22 +89,27 @@ def send_registration_mail(template, registration, **extra):
     .ics attachment for confirmed seats)."""
 
     def send():
-        target = registration.target
-        sessions = target.sessions_list()
-        confirmed = registration.status == registration.Status.CONFIRMED
-        context = {
-            "registration": registration,
-            "target": target,
-            "sessions": sessions,
-            **registration_links(registration),
-            **extra,
-        }
-        send_now(
-            template,
-            registration.email,
-            context,
-            ics_events=sessions if confirmed and template != "cancelled" else None,
-            include_join_url=confirmed,
-        )
+        with override(registration_language(registration)):
+            _send_registration_mail(template, registration, extra)
 
     transaction.on_commit(send)
+
+
+def _send_registration_mail(template, registration, extra):
+    target = registration.target
+    sessions = target.sessions_list()
+    confirmed = registration.status == registration.Status.CONFIRMED
+    context = {
+        "registration": registration,
+        "target": target,
+        "sessions": sessions,
+        **registration_links(registration),
+        **extra,
+    }
+    send_now(
+        template,
+        registration.email,
+        context,
+        ics_events=sessions if confirmed and template != "cancelled" else None,
+        include_join_url=confirmed,
+    )

@@ -5,11 +5,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from network.mail_language import language_of, override
 from network.models import Membership
 from network.sanitize import strip_html
 from webtalks import permissions
 from webtalks.models import EventPage, Registration
-from webtalks.services.mail import absolute_url, registration_links, send_now
+from webtalks.services.mail import (
+    absolute_url,
+    registration_language,
+    registration_links,
+    send_now,
+)
 
 MAX_SUBJECT_LENGTH = 150
 MAX_BODY_LENGTH = 10_000
@@ -61,18 +67,19 @@ def message_registrants(user, target, *, subject, body, include_waitlist=False):
 
     def send():
         for registration in recipients:
-            send_now(
-                "organiser_message",
-                registration.email,
-                {
-                    "registration": registration,
-                    "target": target,
-                    "message_subject": subject,
-                    "message_body": body,
-                    "sender": user,
-                    **registration_links(registration),
-                },
-            )
+            with override(registration_language(registration)):
+                send_now(
+                    "organiser_message",
+                    registration.email,
+                    {
+                        "registration": registration,
+                        "target": target,
+                        "message_subject": subject,
+                        "message_body": body,
+                        "sender": user,
+                        **registration_links(registration),
+                    },
+                )
 
     transaction.on_commit(send)
     return len(recipients)
@@ -103,16 +110,17 @@ def invite_to_welcome_webtalk(organisation):
 
     def send():
         for person in recipients:
-            send_now(
-                "welcome_invitation",
-                person.email,
-                {
-                    "person": person,
-                    "organisation": organisation,
-                    "target": event,
-                    "event_url": absolute_url(event.url or ""),
-                },
-            )
+            with override(language_of(person)):
+                send_now(
+                    "welcome_invitation",
+                    person.email,
+                    {
+                        "person": person,
+                        "organisation": organisation,
+                        "target": event,
+                        "event_url": absolute_url(event.url or ""),
+                    },
+                )
 
     transaction.on_commit(send)
     return len(recipients)

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from network.mail_language import active_language
 from network.ratelimit import Limit, allowed, anonymous_key
 from network.sanitize import strip_html
 from webtalks import permissions
@@ -174,6 +175,7 @@ def _register(target, *, user, name, email, answers):
                 name=name,
                 email=email,
                 answers=cleaned_answers,
+                language=active_language(),
             )
             if is_member:
                 return _allocate(locked, registration)

@@ -11,8 +11,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from network.mail_language import override
 from webtalks.models import EventPage, Registration, ReminderDelivery
-from webtalks.services.mail import registration_links, send_now
+from webtalks.services.mail import registration_language, registration_links, send_now
 
 WINDOWS = (
     # kind, reminder due when the start is this close ...  ... but not closer than this
@@ -39,6 +40,7 @@ def send_due_reminders(now=None, progress=None):
             )
             registrations = (
                 Registration.objects.for_session(event).confirmed().filter(~Exists(already))
+                .select_related("user")
             )
             for registration in registrations:
                 try:
@@ -48,17 +50,18 @@ def send_due_reminders(now=None, progress=None):
                         )
                 except IntegrityError:
                     continue  # another run got there first
-                send_now(
-                    "reminder",
-                    registration.email,
-                    {
-                        "registration": registration,
-                        "target": event,
-                        "event": event,
-                        "hour_before": kind == ReminderDelivery.Kind.HOUR_BEFORE,
-                        **registration_links(registration),
-                    },
-                )
+                with override(registration_language(registration)):
+                    send_now(
+                        "reminder",
+                        registration.email,
+                        {
+                            "registration": registration,
+                            "target": event,
+                            "event": event,
+                            "hour_before": kind == ReminderDelivery.Kind.HOUR_BEFORE,
+                            **registration_links(registration),
+                        },
+                    )
                 sent += 1
             if progress:
                 progress(event, kind)

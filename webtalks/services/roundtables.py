@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from matchmaking.models import (
     ContactOutcome,
@@ -27,7 +28,7 @@ from matchmaking.models import (
     PainPoint,
 )
 from network.models import Membership, NotificationKind, Organisation
-from network.notifications.services import notify
+from network.notifications.services import Text, notify
 from network.sanitize import strip_html
 from webtalks import permissions
 from webtalks import roundtable_selectors as selectors
@@ -264,9 +265,9 @@ def request_meeting(user, event, *, slot, recipient, requester=None, pain_point=
                 requested_by=user, pain_point=pain_point, offer=offer, message=message,
             )
             notify(_active_member_ids(recipient.pk), NotificationKind.CONTACT,
-                   _("%(organisation)s möchte Sie beim Roundtable „%(event)s“ sprechen (%(slot)s).")
-                   % {"organisation": requester.name, "event": event.title,
-                      "slot": _slot_text(slot)},
+                   Text(gettext_noop("%(organisation)s möchte Sie beim Roundtable "
+                                     "„%(event)s“ sprechen (%(slot)s)."),
+                        organisation=requester.name, event=event.title, slot=_slot_text(slot)),
                    _plan_url(event))
     except IntegrityError:
         raise ValidationError(_("Diese Anfrage für dieses Zeitfenster besteht schon.")) from None
@@ -306,16 +307,17 @@ def answer_meeting(user, meeting, accept):
                 "status": meeting.get_status_display()})
         if accept:
             _book(meeting)
-            text = _("%(organisation)s hat Ihr Gespräch beim Roundtable „%(event)s“ um "
-                     "%(slot)s angenommen.")
+            text = gettext_noop("%(organisation)s hat Ihr Gespräch beim Roundtable „%(event)s“ um "
+                         "%(slot)s angenommen.")
         else:
             meeting.status = RoundtableMeeting.Status.DECLINED
             meeting.answered_at = timezone.now()
             meeting.save(update_fields=["status", "answered_at"])
-            text = _("%(organisation)s kann beim Roundtable „%(event)s“ um %(slot)s nicht.")
+            text = gettext_noop(
+                "%(organisation)s kann beim Roundtable „%(event)s“ um %(slot)s nicht.")
         notify(_active_member_ids(meeting.requester_id), NotificationKind.CONTACT,
-               text % {"organisation": meeting.recipient.name, "event": meeting.event.title,
-                       "slot": _slot_text(meeting.slot)},
+               Text(text, organisation=meeting.recipient.name, event=meeting.event.title,
+                    slot=_slot_text(meeting.slot)),
                _plan_url(meeting.event))
     return meeting
 
@@ -339,8 +341,9 @@ def cancel_meeting(user, meeting):
         others = meeting.organisation_ids() - _member_ids(user, meeting.organisation_ids())
         notify([uid for oid in sorted(others) for uid in _active_member_ids(oid)],
                NotificationKind.CONTACT,
-               _("Das Gespräch beim Roundtable „%(event)s“ um %(slot)s ist abgesagt.")
-               % {"event": meeting.event.title, "slot": _slot_text(meeting.slot)},
+               Text(gettext_noop(
+                   "Das Gespräch beim Roundtable „%(event)s“ um %(slot)s ist abgesagt."),
+                    event=meeting.event.title, slot=_slot_text(meeting.slot)),
                _plan_url(meeting.event))
     return meeting
 
@@ -376,8 +379,9 @@ def assign_meeting(user, event, *, slot, pain_point, offer):
         notify([uid for oid in sorted(meeting.organisation_ids())
                 for uid in _active_member_ids(oid)],
                NotificationKind.CONTACT,
-               _("Beim Roundtable „%(event)s“ sind Sie um %(slot)s zu einem Gespräch eingeteilt.")
-               % {"event": event.title, "slot": _slot_text(slot)},
+               Text(gettext_noop("Beim Roundtable „%(event)s“ sind Sie um %(slot)s zu einem "
+                                 "Gespräch eingeteilt."), event=event.title,
+                    slot=_slot_text(slot)),
                _plan_url(event))
     return meeting
 
@@ -463,8 +467,8 @@ def record_contact_outcome(user, meeting, *, tell_members=True):
         return request
     notify([uid for oid in sorted(meeting.organisation_ids()) for uid in _active_member_ids(oid)],
            NotificationKind.CONTACT,
-           _("Nach dem Roundtable „%(event)s“: Ihr Kontakt zu „%(need)s“ und „%(offer)s“ ist "
-             "im Matching vermerkt.") % {"event": meeting.event.title, "need": pain_point.title,
-                                         "offer": offer.title},
+           Text(gettext_noop("Nach dem Roundtable „%(event)s“: Ihr Kontakt zu „%(need)s“ und "
+                      "„%(offer)s“ ist im Matching vermerkt."),
+                event=meeting.event.title, need=pain_point.title, offer=offer.title),
            reverse("matchmaking:contact", args=[request.pk]))
     return request
