@@ -22,6 +22,8 @@ anonymous visitors only (public profiles, under the people generation below), an
 behind a view restriction never reaches the template for a viewer it refuses.
 """
 
+import uuid
+
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
@@ -68,8 +70,13 @@ def case_study_context(page, request, limit=3):
         for part in (listing_cache.generation(), page.pk, page.live_revision_id,
                      get_language(), request.path)
     )
+    timeout = TIMEOUT
+    if getattr(request, "is_preview", False):
+        # A preview renders a draft under the live page's key: it must neither show the
+        # cached live parts nor leave the draft behind for visitors.
+        key, timeout = f"preview:{uuid.uuid4().hex}", 0
     return {
-        "fragment_timeout": TIMEOUT,
+        "fragment_timeout": timeout,
         "fragment_key": key,
         "viewer_kind": kind,
         "towns_key": f"{reference_pk}:{is_own}",

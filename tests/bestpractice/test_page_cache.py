@@ -50,6 +50,23 @@ def test_publishing_a_new_revision_replaces_the_cached_parts(client, make_case_s
     assert "Nachbar nachher" in html and "Nachbar vorher" not in html
 
 
+def test_a_preview_neither_reads_nor_writes_the_cached_parts(client, make_case_study):
+    from bestpractice.models import BestPracticePage
+
+    # As the editor's preview does: the live page with draft fields, same live revision.
+    page = BestPracticePage.objects.get(pk=make_case_study().pk)
+    assert "Leere Schaufenster" in _html(client, page.url)  # the live parts are cached
+
+    page.problem = "<p>Entwurf: noch nicht freigegeben.</p>"
+    page.save_revision()  # a draft, not published
+    preview = page.make_preview_request()
+    assert "Entwurf: noch nicht freigegeben." in preview.render().content.decode()
+
+    html = _html(client, page.url)
+    assert "Entwurf: noch nicht freigegeben." not in html
+    assert "Leere Schaufenster" in html
+
+
 def test_unpublished_neighbour_leaves_the_cached_list(client, make_case_study):
     page = make_case_study(topics=["Leerstand"])
     neighbour = make_case_study(title="Bald offline", topics=["Leerstand"])
