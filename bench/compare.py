@@ -6,7 +6,8 @@
 Fetches nothing at run time. The bakerydemo checkout is one an operator cloned
 (github.com/wagtail/bakerydemo, see docs/operations.md "Benchmarks"); on first use this
 script sets it up in its own venv (PATH/.venv: pip install from PyPI, the only time
-anything is downloaded), with its demo data (`load_initial_data`) in its own PostgreSQL
+anything is downloaded; --bakerydemo-python picks the interpreter when bakerydemo's Django
+needs a newer Python than ours), with its demo data (`load_initial_data`) in its own PostgreSQL
 database, and never writes into our repository.
 
 Both sites run under gunicorn (2 workers × 4 threads, gthread, DEBUG off, WhiteNoise) on
@@ -14,14 +15,18 @@ free ports, on PostgreSQL, one at a time; rounds alternate A B A B. Each round s
 --requests GETs per page with --concurrency threads and counts requests per second. The
 first table is the ratio Stadtlabor ÷ bakerydemo (median and range over rounds) for:
 library index vs /blog/, case study vs a blog page, home vs home, search "Leerstand" vs
-bakerydemo search "bread". The second table is our own pages (library, articles, events,
-directory, home) at the largest --scales size ÷ the smallest, each size in its own
-database `<DATABASE_URL name>_<size>` grown with `seed_case_studies --scale N` (kept
-between runs; growing to 10,000 takes minutes).
+bakerydemo search "bread". The second table is our own pages (library, case study, search,
+articles, events, directory, home) at the largest --scales size ÷ the smallest, each size
+in its own database `<DATABASE_URL name>_<size>` grown with `seed_case_studies --scale N`
+(kept between runs; growing to 10,000 takes minutes). The third table is each page's
+latency as a client sees it (p50, p95 over all requests of all rounds, and the range of
+the rounds' own p95), ours at each size and bakerydemo's; a last line names every page
+whose p95 at the largest size crosses 1 s (issue 14), or says that none does.
 """
 
 import argparse
 import json
+import math
 import os
 import re
 import statistics
@@ -30,6 +35,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -44,7 +50,9 @@ PAIRS = [  # (label, our route, bakerydemo route)
     ("Startseite ÷ Startseite", "home", "home"),
     ("Suche „Leerstand“ ÷ Suche „bread“", "search", "search"),
 ]
-OWN_PAGES = ["library", "articles", "events", "directory", "home"]
+# Every page we compare, at both sizes: the p95 target (issue 14) holds for all of them.
+OWN_PAGES = ["library", "case_study", "search", "articles", "events", "directory", "home"]
+P95_LIMIT = 1.0  # seconds, at the largest size with --concurrency clients
 
 
 def run(command, env, cwd, timeout=1800):
@@ -81,13 +89,13 @@ def bakery_env(path, database_url, work):
     return env
 
 
-def setup_bakerydemo(path, database_url):
+def setup_bakerydemo(path, database_url, base_python=sys.executable):
     path = Path(path).resolve()
     if not (path / "bakerydemo" / "settings" / "production.py").exists():
         sys.exit(f"{path} ist kein bakerydemo-Checkout (bakerydemo/settings/production.py fehlt).")
     python = path / ".venv" / "bin" / "python"
     if not python.exists():
-        run([sys.executable, "-m", "venv", str(path / ".venv")], os.environ, path)
+        run([base_python, "-m", "venv", str(path / ".venv")], os.environ, path)
         run([python, "-m", "pip", "install", "--disable-pip-version-check", "-q",
              "-r", "requirements/base.txt", "gunicorn", "whitenoise>=6.11,<7",
              "psycopg[binary]>=3.3.3,<3.4"], os.environ, path)
@@ -184,12 +192,26 @@ def prepare_ours(database_url, work, scale):
 # --- measuring --------------------------------------------------------------------------
 
 
+@dataclass
+class Figures:
+    """One page in one round: requests per second and each request's latency (s)."""
+
+    rate: float
+    latencies: list = field(default_factory=list)
+
+
+def percentile(values, fraction):
+    """Nearest-rank percentile of `values` (fraction 0.95 for p95)."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
 def throughput(port, path, requests, concurrency):
-    """Requests per second for `requests` GETs of `path` from `concurrency` threads."""
+    """`Figures` for `requests` GETs of `path` from `concurrency` threads."""
     for _ in range(3):  # warm: templates, caches
         request(port, "GET", path, headers=HOST(port))
     remaining = list(range(requests))
-    lock, statuses = threading.Lock(), []
+    lock, statuses, latencies = threading.Lock(), [], []
 
     def worker():
         while True:
@@ -197,9 +219,14 @@ def throughput(port, path, requests, concurrency):
                 if not remaining:
                     return
                 remaining.pop()
+            # Latency as a client sees it under this concurrency: queueing in gunicorn
+            # included, which is what a p95 target is about.
+            started = time.perf_counter()
             status = request(port, "GET", path, headers=HOST(port))[0]
+            took = time.perf_counter() - started
             with lock:
                 statuses.append(status)
+                latencies.append(took)
 
     threads = [threading.Thread(target=worker) for _ in range(concurrency)]
     start = time.perf_counter()
@@ -211,7 +238,7 @@ def throughput(port, path, requests, concurrency):
     bad = [s for s in statuses if s != 200]
     if bad:
         raise RuntimeError(f"{path}: {len(bad)} Antworten ungleich 200 ({sorted(set(bad))})")
-    return requests / elapsed
+    return Figures(requests / elapsed, latencies)
 
 
 def measure(server, routes, names, requests, concurrency):
@@ -225,9 +252,42 @@ def ratio_row(label, ratios):
             f"{min(ratios):.2f}–{max(ratios):.2f} | {len(ratios)} |")
 
 
+class Latencies:
+    """Every request's latency per (site, size, page) over all rounds, and each round's
+    p95 (for the range)."""
+
+    def __init__(self):
+        self.all, self.p95s = {}, {}
+
+    def add(self, where, figures):
+        for page, figure in figures.items():
+            self.all.setdefault((where, page), []).extend(figure.latencies)
+            self.p95s.setdefault((where, page), []).append(percentile(figure.latencies, 0.95))
+
+    def p95(self, where, page):
+        values = self.all.get((where, page))
+        return percentile(values, 0.95) if values else None
+
+    def print_table(self, title, order):
+        print(f"\n{title}")
+        print("| Seite | Größe | p50 ms | p95 ms | p95 je Runde ms | Anfragen |")
+        print("| --- | --- | ---: | ---: | ---: | ---: |")
+        for where, page in order:
+            values = self.all.get((where, page))
+            if not values:
+                continue
+            rounds = self.p95s[(where, page)]
+            print(f"| {page} | {where} | {percentile(values, 0.5) * 1000:.0f} | "
+                  f"{percentile(values, 0.95) * 1000:.0f} | "
+                  f"{min(rounds) * 1000:.0f}–{max(rounds) * 1000:.0f} | {len(values)} |")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bakerydemo", required=True, help="Pfad zu einem bakerydemo-Checkout")
+    parser.add_argument("--bakerydemo-python", default=sys.executable,
+                        help="Python für bakerydemos venv (dessen Django verlangt evtl. ein "
+                             "neueres als unseres, z. B. python3.12)")
     parser.add_argument("--rounds", type=int, default=4, help="Runden je Seite (A B A B …)")
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=8)
@@ -238,13 +298,15 @@ def main():
     work = Path(tempfile.mkdtemp(prefix="stadtlabor-compare-"))
     scales = sorted(args.scales)
 
-    python = setup_bakerydemo(args.bakerydemo, f"{POSTGRES}/{base}_bakerydemo")
+    python = setup_bakerydemo(args.bakerydemo, f"{POSTGRES}/{base}_bakerydemo",
+                              args.bakerydemo_python)
     bakery_env_ = prepare_bakerydemo(args.bakerydemo, python,
                                      f"{POSTGRES}/{base}_bakerydemo", work)
     ours = {scale: prepare_ours(f"{POSTGRES}/{base}_{scale}", work, scale) for scale in scales}
     with BakeryGunicorn(args.bakerydemo, python, bakery_env_) as server:
         bakery = bakery_routes(server.port)
     print("bakerydemo:", bakery, "\nStadtlabor:", ours[scales[0]][1], flush=True)
+    latencies = Latencies()
 
     # Side by side at the smallest size: A B A B.
     env, routes = ours[scales[0]]
@@ -255,9 +317,11 @@ def main():
         b = measure(BakeryGunicorn(args.bakerydemo, python, bakery_env_), bakery,
                     [b for _l, _o, b in PAIRS], args.requests, args.concurrency)
         print(f"Runde {round_number + 1}: Stadtlabor {fmt(a)} | bakerydemo {fmt(b)}", flush=True)
+        latencies.add(f"Stadtlabor {scales[0]}", a)
+        latencies.add("bakerydemo", b)
         for label, our_route, their_route in PAIRS:
             if our_route in a and their_route in b:
-                ratios[label].append(a[our_route] / b[their_route])
+                ratios[label].append(a[our_route].rate / b[their_route].rate)
 
     print(f"\nStadtlabor ÷ bakerydemo, Anfragen pro Sekunde ({scales[0]} Praxisbeispiele; "
           f"gunicorn 2 Worker × 4 Threads, DEBUG aus, PostgreSQL, {args.concurrency} parallel)")
@@ -267,29 +331,50 @@ def main():
         if values:
             print(ratio_row(label, values))
 
-    if args.skip_own or len(scales) < 2:
-        return
     small, large = scales[0], scales[-1]
-    own = {page: [] for page in OWN_PAGES}
-    for round_number in range(args.rounds):
-        a = measure(Gunicorn(ours[large][0], 2, 4), ours[large][1], OWN_PAGES,
-                    args.requests, args.concurrency)
-        b = measure(Gunicorn(ours[small][0], 2, 4), ours[small][1], OWN_PAGES,
-                    args.requests, args.concurrency)
-        print(f"Runde {round_number + 1}: {large} {fmt(a)} | {small} {fmt(b)}", flush=True)
-        for page in OWN_PAGES:
-            if page in a and page in b:
-                own[page].append(a[page] / b[page])
-    print(f"\nStadtlabor bei {large} ÷ bei {small} Praxisbeispielen, Anfragen pro Sekunde")
-    print("| Seite | Verhältnis (Median) | Spanne | Runden |")
-    print("| --- | ---: | ---: | ---: |")
-    for page, values in own.items():
-        if values:
-            print(ratio_row(page, values))
+    if not args.skip_own and len(scales) > 1:
+        own = {page: [] for page in OWN_PAGES}
+        for round_number in range(args.rounds):
+            a = measure(Gunicorn(ours[large][0], 2, 4), ours[large][1], OWN_PAGES,
+                        args.requests, args.concurrency)
+            b = measure(Gunicorn(ours[small][0], 2, 4), ours[small][1], OWN_PAGES,
+                        args.requests, args.concurrency)
+            print(f"Runde {round_number + 1}: {large} {fmt(a)} | {small} {fmt(b)}", flush=True)
+            latencies.add(f"Stadtlabor {large}", a)
+            latencies.add(f"Stadtlabor {small}", b)
+            for page in OWN_PAGES:
+                if page in a and page in b:
+                    own[page].append(a[page].rate / b[page].rate)
+        print(f"\nStadtlabor bei {large} ÷ bei {small} Praxisbeispielen, Anfragen pro Sekunde")
+        print("| Seite | Verhältnis (Median) | Spanne | Runden |")
+        print("| --- | ---: | ---: | ---: |")
+        for page, values in own.items():
+            if values:
+                print(ratio_row(page, values))
+
+    # Latencies over every request of every round (the smallest size gets the requests of
+    # both tables); "p95 je Runde" is the range of the rounds' own p95.
+    sizes = [small] if small == large else [small, large]
+    order = [(f"Stadtlabor {size}", page) for page in OWN_PAGES for size in sizes]
+    order += [("bakerydemo", b) for _l, _o, b in PAIRS]
+    latencies.print_table(f"Latenz je Anfrage ({args.concurrency} parallel, alle Runden)", order)
+    slow = [(page, p95) for page in OWN_PAGES
+            if (p95 := latencies.p95(f"Stadtlabor {large}", page)) is not None
+            and p95 > P95_LIMIT]
+    if slow:
+        print(f"\nÜBER {P95_LIMIT:.0f} s p95 bei {large} Praxisbeispielen und "
+              f"{args.concurrency} parallel: "
+              + ", ".join(f"{page} {p95 * 1000:.0f} ms" for page, p95 in slow))
+    else:
+        print(f"\nKeine Seite über {P95_LIMIT:.0f} s p95 bei {large} Praxisbeispielen und "
+              f"{args.concurrency} parallel.")
 
 
 def fmt(figures):
-    return " ".join(f"{name} {value:.1f}/s" for name, value in figures.items())
+    return " ".join(
+        f"{name} {figure.rate:.1f}/s p95 {percentile(figure.latencies, 0.95) * 1000:.0f} ms"
+        for name, figure in figures.items()
+    )
 
 
 if __name__ == "__main__":

@@ -320,8 +320,12 @@ def municipal_organisation_of(user):
     return membership.organisation if membership else None
 
 
-def _towns_reference(page, user):
-    own = municipal_organisation_of(user)
+_UNKNOWN = object()
+
+
+def _towns_reference(page, user, own=_UNKNOWN):
+    if own is _UNKNOWN:
+        own = municipal_organisation_of(user)
     reference = own if own and own.size_class and own.bundesland else page.organisation
     return reference, own
 
@@ -351,9 +355,10 @@ def towns_like_yours(page, user, limit=3):
     }
 
 
-def case_study_neighbours(page, user, limit=3):
+def case_study_neighbours(page, user, limit=3, own=_UNKNOWN):
     """Everything a case study page shows around itself: its topics, the related case
-    studies and "Städte wie Ihre", with the cards of both lists fetched together.
+    studies and "Städte wie Ihre", with the cards of both lists fetched together. `own`:
+    the visitor's municipality when the caller has read it already.
 
     Which pages the two lists show depends only on the library (and on the reference
     town, which is in the key), never on who looks, so their ids are cached per library
@@ -361,7 +366,7 @@ def case_study_neighbours(page, user, limit=3):
     replaces it (bestpractice.signals). The cards themselves are read fresh."""
     topics = list(page.topics.all())
     tag_ids = [tag.pk for tag in topics]
-    reference, own = _towns_reference(page, user)
+    reference, own = _towns_reference(page, user, own)
     related_ids = listing_cache.cached(
         f"related:{page.pk}:{page.size_class}:{limit}:{'.'.join(map(str, tag_ids))}",
         lambda: _related_ids(page, tag_ids, limit),

@@ -1,17 +1,18 @@
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, workflow_rejected
 
-from bestpractice import listing_cache, services
+from bestpractice import listing_cache, page_cache, services
 from bestpractice.models import (
     ArticleIndexPage,
     ArticlePage,
     BestPracticeIndexPage,
     BestPracticePage,
 )
-from network.models import Organisation
+from network.models import Organisation, TaggedExpertise, User
 
 
 @receiver(page_published, sender=BestPracticePage)
@@ -49,11 +50,34 @@ def _library_changed(sender, **kwargs):
     transaction.on_commit(listing_cache.bump)
 
 
+# Images too: the cached case study parts (bestpractice.page_cache) hold rendition URLs,
+# and Wagtail deletes the old renditions when an image's file or focal point changes.
 for _model in (BestPracticePage, ArticlePage, BestPracticeIndexPage, ArticleIndexPage,
-               PageViewRestriction, Organisation):
+               PageViewRestriction, Organisation, get_image_model()):
     post_save.connect(_library_changed, sender=_model, dispatch_uid=f"library_cache_save_{_model}")
     post_delete.connect(
         _library_changed, sender=_model, dispatch_uid=f"library_cache_delete_{_model}"
     )
 page_unpublished.connect(_library_changed, dispatch_uid="library_cache_unpublished")
 post_page_move.connect(_library_changed, dispatch_uid="library_cache_moved")
+
+
+# --- "Ansprechpersonen" cached for anonymous visitors (bestpractice.page_cache) ----------
+# A person's name, visibility, activity and topics decide whether and how they are listed;
+# hiding a profile must take effect at once. Logins save the user too: a new generation
+# then costs one query on the next view of each page, which is cheap.
+
+
+def _people_changed(sender, **kwargs):
+    if kwargs.get("raw"):
+        return
+    page_cache.bump_people()
+    transaction.on_commit(page_cache.bump_people)
+
+
+for _model in (User, TaggedExpertise):
+    post_save.connect(_people_changed, sender=_model, dispatch_uid=f"people_cache_save_{_model}")
+    post_delete.connect(
+        _people_changed, sender=_model, dispatch_uid=f"people_cache_delete_{_model}"
+    )
+m2m_changed.connect(_people_changed, sender=TaggedExpertise, dispatch_uid="people_cache_m2m")

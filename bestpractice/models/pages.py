@@ -304,13 +304,11 @@ class BestPracticePage(ActiveLanguageURLMixin, Page):
         return charts_for(self.kpis)
 
     def get_context(self, request, *args, **kwargs):
-        from bestpractice import selectors
+        from bestpractice import page_cache
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.case_study_neighbours(self, request.user))
-        from network.people_selectors import experts_for_item
-
-        context["experts"] = experts_for_item(self, request.user)
+        # Lazy lists and the cache keys of the template's parts (bestpractice.page_cache).
+        context.update(page_cache.case_study_context(self, request))
         return context
 
 
