@@ -404,8 +404,10 @@ class MatchIndex:
             return [self._top(query, self.analyse(query), k, min_score) for query in queries]
         self._refresh_impacts()
         results = []
-        for start in range(0, len(queries), _BATCH):
-            batch = queries[start:start + _BATCH]
+        # The batch's dense scores stay near 16 MB whatever the catalog's size.
+        size = max(1, min(_BATCH, _BATCH_SCORES // max(len(self._items), 1)))
+        for start in range(0, len(queries), size):
+            batch = queries[start:start + size]
             profiles = [self.analyse(query) for query in batch]
             weights = [self._query_weights(profile) for profile in profiles]
             rows = self._current_scorer().raw_scores(weights)
@@ -420,14 +422,17 @@ class MatchIndex:
         shown: list[Match] = []
         examined = 0
         wanted = k
+        explainer = None
         # Look a little further down for topical matches, but not through the whole
         # catalog: at most four times k candidates are explained.
         while True:
             query_weights, scores = self._scored(query, profile, itself, keep=4 * wanted + 50,
                                                  query_weights=query_weights, raw=raw)
             best = self._best(query, scores, wanted, min_score)
+            if explainer is None:
+                explainer = explain.Explainer(self, query, profile, query_weights)
             for (_, _, item_id, score) in best[examined:]:
-                match = self._match(query, profile, query_weights, item_id, score)
+                match = explainer.match(item_id, score)
                 if match.topical:
                     shown.append(match)
                     if len(shown) == k:
@@ -484,8 +489,9 @@ class MatchIndex:
 
 
 # Queries scored by one sparse product in `top_many()`: enough to amortise the call,
-# few enough that the product (up to queries x catalog scores) stays near 20 MB at 10,000.
+# few enough that their dense rows (queries x catalog scores) stay near 16 MB.
 _BATCH = 200
+_BATCH_SCORES = 2_000_000
 
 
 def _item_words(item: Item) -> Iterable[str]:
