@@ -17,7 +17,6 @@ all-pairs scoring the fast paths are checked against).
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable
@@ -82,6 +81,7 @@ class MatchIndex:
         # Caches of the catalog's current state, emptied whenever an item comes or goes.
         self._idf_cache: dict[str, float] = {}
         self._feedback_cache: dict[str, list[tuple[str, float]]] = {}
+        self._feedback_sorted_cache: dict[str, list[tuple[str, float]]] = {}
         items = list(items)
         corpus = list(corpus) if sources.corpus else []
         # Learn the whole catalog's words first, so every item's compounds split alike
@@ -206,6 +206,7 @@ class MatchIndex:
         # catalog changes stores what it computed in the old dict, which is dropped.
         self._idf_cache = {}
         self._feedback_cache = {}
+        self._feedback_sorted_cache = {}
 
     def _insert(self, item: Item) -> None:
         profile = self._profile(item)
@@ -258,6 +259,7 @@ class MatchIndex:
         self._scorer = None
         self._delta.clear()
         self._feedback_cache = {}
+        self._feedback_sorted_cache = {}
         for item_id, profile in self._profiles.items():
             norm = self._length_norm(profile.length)
             for feature, frequency in profile.features.items():
@@ -464,12 +466,29 @@ class MatchIndex:
         shortlist_size = 4 * k + 50
         if len(scores) > shortlist_size:
             shortlist = largest(shortlist_size, scores.items(), key=itemgetter(1))
-            best = heapq.nsmallest(k, self._constrained(query, dict(shortlist), min_score))
+            best = self._ranked(query, shortlist, min_score)[:k]
             unseen_best = shortlist[-1][1]
             if len(best) == k and all(tier == 0 and score >= unseen_best
                                       for (tier, _, _, score) in best):
                 return best
-        return heapq.nsmallest(k, self._constrained(query, scores, min_score))
+        return self._ranked(query, scores.items(), min_score)[:k]
+
+    def _ranked(self, query: Item, pairs, min_score: float) -> list[tuple]:
+        """`sorted(self._constrained(...))` (what `heapq.nsmallest()` is documented to
+        equal), built as a list in one loop: cheaper for the few hundred candidates."""
+        size_penalty = self.weights.size_mismatch
+        query_regions, query_sizes = region_mask(query), size_mask(query)
+        masks = self._masks
+        ranked = []
+        append = ranked.append
+        for item_id, score in pairs:
+            regions, sizes = masks[item_id]
+            if not sizes & query_sizes:
+                score *= size_penalty
+            if score > min_score:
+                append((0 if regions & query_regions else 1, -score, item_id, score))
+        ranked.sort()
+        return ranked
 
     def _constrained(self, query: Item, scores: dict[str, float], min_score: float):
         size_penalty = self.weights.size_mismatch
