@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from operator import itemgetter
 
-from . import explain, relevance
+from . import explain, parallel, relevance
 from .analysis import Analyser, Profile
 from .items import Item, region_mask, size_mask
 from .knowledge import Sources, Verdict, corpus_neighbours, german_nouns
@@ -396,15 +396,27 @@ class MatchIndex:
         return self._top(query, self.analyse(query), k, min_score)
 
     def top_many(self, queries: Iterable[Item], k: int = 10, *,
-                 min_score: float = 0.0) -> list[list[Match]]:
+                 min_score: float = 0.0, workers: int = 1) -> list[list[Match]]:
         """`top()` for many queries (a full recompute): the same lists, but a large
-        catalog scores a batch of queries with one sparse product instead of one each."""
+        catalog scores a batch of queries with one sparse product instead of one each.
+        `workers` > 1 splits many queries over that many processes (see `parallel.py`)."""
         queries = list(queries)
         if k <= 0:
             return [[] for _ in queries]
+        if workers > 1:
+            return parallel.top_many(self, queries, k, min_score, workers)
+        return self._top_many(queries, k, min_score)
+
+    def _prepare_batches(self) -> None:
+        """What every batch of queries shares: impacts up to date, the sparse matrix."""
+        self._refresh_impacts()
+        if self._uses_matrix():
+            self._current_scorer()
+
+    def _top_many(self, queries: list[Item], k: int, min_score: float) -> list[list[Match]]:
         if not self._uses_matrix():
             return [self._top(query, self.analyse(query), k, min_score) for query in queries]
-        self._refresh_impacts()
+        self._prepare_batches()
         results = []
         # The batch's dense scores stay near 16 MB whatever the catalog's size.
         size = max(1, min(_BATCH, _BATCH_SCORES // max(len(self._items), 1)))
