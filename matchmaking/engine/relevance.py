@@ -28,9 +28,9 @@ def feedback(index: MatchIndex, query: Item | None, query_weights: dict[str, flo
         return scores
     rerank = largest(weights.feedback_rerank, scores.items(), key=itemgetter(1))
     if query is not None:
-        head = dict(rerank[: weights.feedback_docs + 20])
+        head = rerank[: weights.feedback_docs + 20]
         best = [item_id for (_, _, item_id, _) in
-                heapq.nsmallest(weights.feedback_docs, index._constrained(query, head, 0.0))]
+                index._ranked(query, head, 0.0)[: weights.feedback_docs]]
     else:
         best = [item_id for item_id, _ in rerank[: weights.feedback_docs]]
     postings_of = index._postings
