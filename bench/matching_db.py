@@ -24,7 +24,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "bench"))
+# Appended, not first: bench/search.py would shadow the project's `search` app.
+sys.path.append(str(REPO / "bench"))
 
 
 def configure(args):

@@ -67,7 +67,11 @@ class Match:
     @property
     def topical(self) -> bool:
         """Whether a reason names a topic both share (otherwise it is not shown)."""
-        return any(reason.code in TOPICAL for reason in self.reasons)
+        # A loop, not any() over a generator: asked of every candidate a recompute explains.
+        for reason in self.reasons:
+            if reason.code in TOPICAL:
+                return True
+        return False
 
     @property
     def caveat_text(self) -> str:

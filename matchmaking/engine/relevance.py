@@ -28,20 +28,31 @@ def feedback(index: MatchIndex, query: Item | None, query_weights: dict[str, flo
         return scores
     rerank = largest(weights.feedback_rerank, scores.items(), key=itemgetter(1))
     if query is not None:
-        head = dict(rerank[: weights.feedback_docs + 20])
+        head = rerank[: weights.feedback_docs + 20]
         best = [item_id for (_, _, item_id, _) in
-                heapq.nsmallest(weights.feedback_docs, index._constrained(query, head, 0.0))]
+                index._ranked(query, head, 0.0)[: weights.feedback_docs]]
     else:
         best = [item_id for item_id, _ in rerank[: weights.feedback_docs]]
     postings_of = index._postings
-    gathered: dict[str, float] = defaultdict(float)
-    for item_id in best:
-        for feature, value in feedback_terms(index, item_id):
-            if feature not in query_weights:
-                gathered[feature] += value
-    if not gathered:
+    if len(best) == 1:
+        # One document (the default): its terms sorted once per catalog state, the first
+        # ones the query lacks are what `largest()` of the gathered terms would keep.
+        count = weights.feedback_terms
+        kept = []
+        for term in sorted_feedback_terms(index, best[0]):
+            if term[0] not in query_weights:
+                kept.append(term)
+                if len(kept) == count:
+                    break
+    else:
+        gathered: dict[str, float] = defaultdict(float)
+        for item_id in best:
+            for feature, value in feedback_terms(index, item_id):
+                if feature not in query_weights:
+                    gathered[feature] += value
+        kept = largest(weights.feedback_terms, gathered.items(), key=itemgetter(1))
+    if not kept:
         return scores
-    kept = largest(weights.feedback_terms, gathered.items(), key=itemgetter(1))
     scale = weights.feedback_weight * max(query_weights.values()) / kept[0][1]
     candidates = {item_id for item_id, _ in rerank}
     for feature, value in kept:
@@ -69,6 +80,16 @@ def feedback_terms(index: MatchIndex, item_id: str) -> list[tuple[str, float]]:
             postings = postings_of[feature]
             if 2 <= len(postings) <= too_common:
                 terms.append((feature, postings[item_id] * index.idf(feature)))
+        cache[item_id] = terms
+    return terms
+
+
+def sorted_feedback_terms(index: MatchIndex, item_id: str) -> list[tuple[str, float]]:
+    """`feedback_terms()` largest first (ties in their own order), worked out once."""
+    cache = index._feedback_sorted_cache
+    terms = cache.get(item_id)
+    if terms is None:
+        terms = sorted(feedback_terms(index, item_id), key=itemgetter(1), reverse=True)
         cache[item_id] = terms
     return terms
 

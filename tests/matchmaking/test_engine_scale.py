@@ -96,3 +96,18 @@ def test_corpus_neighbours_from_the_sparse_product_equal_the_pair_loops():
     expected = _neighbours_by_loops(documents)
     assert expected
     assert corpus_neighbours(documents) == expected
+
+
+def test_a_recompute_split_over_processes_gives_the_same_lists(monkeypatch):
+    from matchmaking.engine import parallel
+
+    monkeypatch.setattr(parallel, "MIN_QUERIES", 10)
+    rng = random.Random(21)
+    offers = generated(300, "offer", rng)
+    needs = generated(45, "need", rng)
+    for weights in (Weights(matrix_min_items=100), Weights()):  # matrix and postings paths
+        index = MatchIndex(offers, weights=weights)
+        alone = index.top_many(needs, 10)
+        assert index.top_many(needs, 10, workers=2) == alone
+        assert index.top_many(needs, 10, workers=3) == alone
+        assert any(match.reasons for matches in alone for match in matches)
