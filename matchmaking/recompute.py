@@ -9,7 +9,6 @@ replaced rows.
 from __future__ import annotations
 
 import logging
-import os
 
 from django.conf import settings
 from django.db import transaction
@@ -181,10 +180,12 @@ BATCH = 500
 
 
 def workers():
-    """Processes a full recompute uses: `MATCHING_RECOMPUTE_WORKERS`, else up to two cores
-    (a full recompute at 10,000 x 10,000 takes half the wall clock on two)."""
-    configured = getattr(settings, "MATCHING_RECOMPUTE_WORKERS", None)
-    return configured if configured is not None else min(2, os.cpu_count() or 1)
+    """Processes a full recompute uses: `MATCHING_RECOMPUTE_WORKERS`, default one.
+    Forking pays only where the worker has cores of its own: on the shared two-core
+    machine two processes took 50.8 s against 47.9 s for one (docs/decisions.md), and a
+    fork from a threaded process (the immediate task backend of `make run`) is a risk
+    for nothing there."""
+    return getattr(settings, "MATCHING_RECOMPUTE_WORKERS", None) or 1
 
 
 def recompute_all():
