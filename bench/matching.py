@@ -6,7 +6,7 @@ Builds N pain points and N offers from the words of the development set (so
 document frequencies look like the real catalog's) for each size given, then reports:
   * the time to build both indexes and to recompute every top-10 match in both
     directions (each pain point against all offers, each offer against all pain
-    points; over `--workers` processes, 2 by default as on the servers), wall clock and
+    points; over `--workers` processes, 1 by default as recompute_all), wall clock and
     CPU of all processes (the machine is shared), and their sum: a full recompute,
   * p50/p95 of one new item's top 10 (adding it to its index, then querying the other),
   * exactness: how many of the exact top 10 `top()` returns, the exact list coming from
@@ -248,8 +248,9 @@ def main() -> None:
     parser.add_argument("--new", type=int, default=200, help="new items timed one by one")
     parser.add_argument("--exact-sample", type=int, default=40,
                         help="queries checked against the all-pairs reference")
-    parser.add_argument("--workers", type=int, default=2,
-                        help="processes for the recompute (as recompute_all uses on two cores)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="processes for the recompute (recompute_all: "
+                             "MATCHING_RECOMPUTE_WORKERS, default 1)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
     args = parser.parse_args()
