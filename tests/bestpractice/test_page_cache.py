@@ -83,7 +83,7 @@ def test_german_and_english_are_cached_apart(client, make_case_study):
     assert "Ähnliche Praxisbeispiele" in german and "Ausgangslage" in german
 
     english = _html(client, f"/en{url}")
-    assert "Similar good practice" in english
+    assert "Similar case studies" in english
     assert "Ähnliche Praxisbeispiele" not in english
     # Card and breadcrumb links keep the visitor on /en/, and stay German in German.
     assert 'href="/en/praxisbeispiele/nachbar/' in english
