@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 from wagtail.images import get_image_model
 from wagtail.models import WorkflowState
 
@@ -46,16 +46,16 @@ PLAIN_FIELDS = (
 # Submission fields that the page has under the same name.
 NOT_COPIED = {"kpis", "transferable_sizes", "topics", "image_alt", "image_caption"}
 COPIED_TO_PAGE = (*RICH_FIELDS, *(name for name in PLAIN_FIELDS if name not in NOT_COPIED))
-# Field → (step, German name) of what a case study needs before editors can review it.
+# Field → (step, name; translated when shown) of what a case study needs before review.
 REQUIRED_FOR_SUBMISSION = {
-    "title": (1, "Titel"),
-    "summary": (1, "Kurzfassung"),
-    "topics": (1, "mindestens ein Thema"),
-    "year": (1, "Startjahr"),
-    "problem": (2, "Ausgangslage"),
-    "approach": (2, "Vorgehen"),
-    "results": (3, "Ergebnisse"),
-    "contact_name": (4, "Ansprechperson"),
+    "title": (1, gettext_lazy("Titel")),
+    "summary": (1, gettext_lazy("Kurzfassung")),
+    "topics": (1, gettext_lazy("mindestens ein Thema")),
+    "year": (1, gettext_lazy("Startjahr")),
+    "problem": (2, gettext_lazy("Ausgangslage")),
+    "approach": (2, gettext_lazy("Vorgehen")),
+    "results": (3, gettext_lazy("Ergebnisse")),
+    "contact_name": (4, gettext_lazy("Ansprechperson")),
 }
 
 
@@ -156,12 +156,13 @@ def _store_image(submission, data):
 
 
 def missing_fields(submission):
-    """[(step, German field name)] still empty; submitting needs this list to be empty."""
+    """[(step, field name in the active language)] still empty; submitting needs this list
+    to be empty."""
     missing = []
     for field, (step, label) in REQUIRED_FOR_SUBMISSION.items():
         value = getattr(submission, field)
         if value in (None, "", []):
-            missing.append((step, label))
+            missing.append((step, str(label)))
     return missing
 
 

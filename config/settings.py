@@ -304,6 +304,9 @@ LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
+# Named date formats per language (config/formats): German output as Django's "de", English
+# pages get "Tuesday 1 December 2026, 18:00" instead of German patterns with English words.
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 USE_TZ = True
 # Editors can translate pages with Wagtail's own i18n ("Übersetzen" in the page menu,

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 ALLOWED_IMAGE_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
@@ -9,7 +10,7 @@ def validate_image_file(file, *, max_bytes, min_px, max_px):
     """Check an uploaded image's real format (not its name), size and dimensions."""
     if file.size > max_bytes:
         raise ValidationError(
-            "Die Datei ist %(size)s groß; erlaubt sind höchstens %(max)s.",
+            _("Die Datei ist %(size)s groß; erlaubt sind höchstens %(max)s."),
             params={"size": filesizeformat(file.size), "max": filesizeformat(max_bytes)},
             code="too_large",
         )
@@ -22,21 +23,23 @@ def validate_image_file(file, *, max_bytes, min_px, max_px):
             image.verify()
     except (UnidentifiedImageError, OSError, SyntaxError):
         raise ValidationError(
-            "Die Datei ist kein lesbares Bild. Erlaubt sind PNG, JPEG, WebP und GIF.",
+            _("Die Datei ist kein lesbares Bild. Erlaubt sind PNG, JPEG, WebP und GIF."),
             code="invalid_image",
         )
     finally:
         file.seek(position)
     if image_format not in ALLOWED_IMAGE_FORMATS:
         raise ValidationError(
-            "Das Bildformat %(format)s ist nicht erlaubt. Erlaubt sind PNG, JPEG, WebP und GIF.",
+            _("Das Bildformat %(format)s ist nicht erlaubt. Erlaubt sind PNG, JPEG, WebP und GIF."),
             params={"format": image_format},
             code="invalid_format",
         )
     if min(width, height) < min_px or max(width, height) > max_px:
         raise ValidationError(
-            "Das Bild ist %(w)s × %(h)s Pixel groß; es muss zwischen %(min)s und %(max)s "
-            "Pixel je Seite liegen.",
+            _(
+                "Das Bild ist %(w)s × %(h)s Pixel groß; es muss zwischen %(min)s und %(max)s "
+                "Pixel je Seite liegen."
+            ),
             params={"w": width, "h": height, "min": min_px, "max": max_px},
             code="bad_dimensions",
         )

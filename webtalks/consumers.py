@@ -40,14 +40,14 @@ def _int(value, default=0):
 def _error_text(error):
     if isinstance(error, ValidationError):
         return " ".join(error.messages)
-    return str(error) or "Nicht erlaubt."
+    return str(error) or str(_("Nicht erlaubt."))
 
 
 def _access_now(user_id, event_id):
     """`live_room_access` with the person's current rights (memberships, is_active)."""
     user = User.objects.filter(pk=user_id, is_active=True).first()
     if user is None:
-        raise PermissionDenied("Konto nicht mehr aktiv.")
+        raise PermissionDenied(_("Konto nicht mehr aktiv."))
     return services.live_room_access(user, event_id)
 
 

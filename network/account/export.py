@@ -6,33 +6,35 @@ import zipfile
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from network.personal_data import to_json
 
+# Keys are the machine-readable names in daten.json and stay; titles are for people.
 SECTION_TITLES = {
-    "profil": "Profil",
-    "email_adressen": "E-Mail-Adressen",
-    "mitgliedschaften": "Mitgliedschaften",
-    "angelegte_organisationen": "Von Ihnen angelegte Organisationen",
-    "datenexporte": "Datenexporte",
-    "forum_themen": "Forumsthemen",
-    "forum_beitraege_und_kommentare": "Forumsbeiträge und Kommentare",
-    "forum_abonnements": "Gefolgte Themen, Kategorien und Schlagwörter",
-    "forum_hilfreich_markiert": "Als hilfreich markierte Beiträge",
-    "forum_meldungen": "Ihre Meldungen an die Moderation",
-    "forum_sperren": "Sperren im Forum",
-    "forum_arbeitsgruppen": "Geschlossene Arbeitsgruppen",
-    "benachrichtigungen": "Benachrichtigungen",
-    "benachrichtigungs_einstellungen": "Einstellungen zu Benachrichtigungen",
-    "benachrichtigungs_mails": "Benachrichtigungs-E-Mails",
-    "veranstaltungs_anmeldungen": "Anmeldungen zu Veranstaltungen",
-    "kalender_abonnements": "Kalender-Abonnements",
-    "live_raum_beitraege": "Beiträge im Live-Raum",
-    "live_raum_stimmen": "Unterstützte Fragen im Live-Raum",
-    "bedarfe": "Bedarfe",
-    "loesungsangebote": "Lösungsangebote",
-    "treffer_rueckmeldungen": "Rückmeldungen zu Treffern",
-    "kontaktanfragen": "Kontaktanfragen",
+    "profil": _("Profil"),
+    "email_adressen": _("E-Mail-Adressen"),
+    "mitgliedschaften": _("Mitgliedschaften"),
+    "angelegte_organisationen": _("Von Ihnen angelegte Organisationen"),
+    "datenexporte": _("Datenexporte"),
+    "forum_themen": _("Forumsthemen"),
+    "forum_beitraege_und_kommentare": _("Forumsbeiträge und Kommentare"),
+    "forum_abonnements": _("Gefolgte Themen, Kategorien und Schlagwörter"),
+    "forum_hilfreich_markiert": _("Als hilfreich markierte Beiträge"),
+    "forum_meldungen": _("Ihre Meldungen an die Moderation"),
+    "forum_sperren": _("Sperren im Forum"),
+    "forum_arbeitsgruppen": _("Geschlossene Arbeitsgruppen"),
+    "benachrichtigungen": _("Benachrichtigungen"),
+    "benachrichtigungs_einstellungen": _("Einstellungen zu Benachrichtigungen"),
+    "benachrichtigungs_mails": _("Benachrichtigungs-E-Mails"),
+    "veranstaltungs_anmeldungen": _("Anmeldungen zu Veranstaltungen"),
+    "kalender_abonnements": _("Kalender-Abonnements"),
+    "live_raum_beitraege": _("Beiträge im Live-Raum"),
+    "live_raum_stimmen": _("Unterstützte Fragen im Live-Raum"),
+    "bedarfe": _("Bedarfe"),
+    "loesungsangebote": _("Lösungsangebote"),
+    "treffer_rueckmeldungen": _("Rückmeldungen zu Treffern"),
+    "kontaktanfragen": _("Kontaktanfragen"),
 }
 
 
@@ -53,12 +55,13 @@ def _display(value):
 
 
 def overview_sections(sections):
-    """Sections as rows of (label, text) for the readable overview, titles in German."""
+    """Sections as rows of (label, text) for the readable overview, titles in the active
+    language (German when the task builds it)."""
     result = []
     for key, rows in sections.items():
         result.append({
             "key": key,
-            "title": SECTION_TITLES.get(key, key.replace("_", " ").capitalize()),
+            "title": str(SECTION_TITLES.get(key, key.replace("_", " ").capitalize())),
             "rows": [
                 [(label.replace("_", " ").capitalize(), _display(value))
                  for label, value in row.items()]

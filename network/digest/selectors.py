@@ -28,7 +28,7 @@ MAX_BOUNCES = 3
 
 
 def _day(value):
-    return date_format(timezone.localtime(value), "l, j. F Y, H:i") + " " + _("Uhr")
+    return date_format(timezone.localtime(value), "WEEKDAY_DATETIME_FORMAT") + " " + _("Uhr")
 
 
 def last_sent_at():
@@ -119,7 +119,7 @@ def proposal(since=None, now=None):
             "kind": ItemKind.FUNDING, "title": programme.name,
             "text": programme.description[:300],
             "meta": _("Antragsfrist: %(date)s") % {
-                "date": date_format(programme.deadline, "j. F Y")
+                "date": date_format(programme.deadline, "DATE_FORMAT")
             },
             "url": programme.url, "link_label": _("Zum Programm"),
             "source": f"funding:{programme.pk}",
@@ -302,7 +302,7 @@ def personal_parts(user_ids, since, now=None):
                 {
                     "title": programme.name,
                     "meta": _("Antragsfrist: %(date)s") % {
-                        "date": date_format(programme.deadline, "j. F Y")
+                        "date": date_format(programme.deadline, "DATE_FORMAT")
                     },
                     "url": programme.url,
                 }

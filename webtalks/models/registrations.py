@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 def new_token():
@@ -65,7 +66,9 @@ class Registration(models.Model):
     name = models.CharField(_("Name"), max_length=160)
     email = models.EmailField(_("E-Mail-Adresse"))
     status = models.CharField(_("Status"), max_length=24, choices=Status.choices)
-    answers = models.JSONField(_("Antworten"), default=list, blank=True)
+    answers = models.JSONField(
+        pgettext_lazy("answers to registration questions", "Antworten"), default=list, blank=True
+    )
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     created_at = models.DateTimeField(_("angemeldet am"), auto_now_add=True)
     # When the person got a seat or a waitlist place; the waitlist moves up in this order.

@@ -43,7 +43,7 @@ def _check_window(target):
             _("Die Anmeldung öffnet am %(date)s.")
             % {
                 "date": formats.date_format(
-                    timezone.localtime(target.registration_opens_at), "j. F Y, H:i"
+                    timezone.localtime(target.registration_opens_at), "DATE_WITH_TIME_FORMAT"
                 )
             }
         )

@@ -147,7 +147,9 @@ def add_slot(user, event, *, start, end, label=""):
             errors["start"] = _(
                 "Das Zeitfenster muss innerhalb der Veranstaltung liegen (%(start)s – %(end)s)."
             ) % {
-                "start": formats.date_format(timezone.localtime(event.start), "j. F Y, H:i"),
+                "start": formats.date_format(
+                    timezone.localtime(event.start), "DATE_WITH_TIME_FORMAT"
+                ),
                 "end": formats.time_format(timezone.localtime(event.end), "H:i"),
             }
     if len(label) > MAX_LABEL_LENGTH:
@@ -444,7 +446,7 @@ def record_contact_outcome(user, meeting, *, tell_members=True):
     recipient_organisation = meeting.recipient
     text = _("Beim Roundtable „%(event)s“ am %(date)s gesprochen.") % {
         "event": meeting.event.title,
-        "date": formats.date_format(timezone.localtime(meeting.event.start), "j. F Y"),
+        "date": formats.date_format(timezone.localtime(meeting.event.start), "DATE_FORMAT"),
     }
     if meeting.next_step:
         text += " " + _("Als Nächstes: %(step)s") % {"step": meeting.next_step}

@@ -65,3 +65,11 @@ def test_admin_manages_categories_and_shows_the_log_read_only(admin_client, thre
     log = admin_client.get("/django-admin/network/moderationaction/")
     assert log.status_code == 200 and "Wichtig" in log.content.decode()
     assert admin_client.get("/django-admin/network/moderationaction/add/").status_code == 403
+
+
+def test_live_announcement_is_in_the_page_language(client, thread):
+    """forum.js announces a new post with the box's data-new-label."""
+    german = client.get(thread.get_absolute_url()).content.decode()
+    assert 'data-new-label="Neuer Beitrag"' in german
+    english = client.get("/en" + thread.get_absolute_url()).content.decode()
+    assert 'data-new-label="New post"' in english
