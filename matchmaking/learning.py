@@ -83,21 +83,20 @@ def verdicts_for(catalog_name: str) -> list[EngineVerdict]:
     (pain points catalog). Other catalogs have no verdicts yet."""
     from matchmaking import catalogs
 
-    if catalog_name == catalogs.OFFERS:
-        pairs = _helpful_pairs(Direction.FOR_PAIN_POINT)
-        queries = {str(row.pk): catalogs.pain_point_item(row) for row in catalogs._tagged(
-            PainPoint.objects.select_related("organisation")
-            .filter(pk__in={pain_point for pain_point, _ in pairs}))}
-        return [EngineVerdict(queries[str(pain_point)], str(offer))
-                for pain_point, offer in sorted(pairs) if str(pain_point) in queries]
-    if catalog_name == catalogs.PAIN_POINTS:
-        pairs = _helpful_pairs(Direction.FOR_OFFER)
-        queries = {str(row.pk): catalogs.offer_item(row) for row in catalogs._tagged(
-            Offer.objects.select_related("organisation")
-            .filter(pk__in={offer for _, offer in pairs}))}
-        return [EngineVerdict(queries[str(offer)], str(pain_point))
-                for pain_point, offer in sorted(pairs) if str(offer) in queries]
-    return []
+    sides = {
+        # catalog: (direction, query model, query item, position of the query in a pair)
+        catalogs.OFFERS: (Direction.FOR_PAIN_POINT, PainPoint, catalogs.pain_point_item, 0),
+        catalogs.PAIN_POINTS: (Direction.FOR_OFFER, Offer, catalogs.offer_item, 1),
+    }
+    if catalog_name not in sides:
+        return []
+    direction, model, to_item, query_at = sides[catalog_name]
+    pairs = sorted(_helpful_pairs(direction))
+    rows = catalogs._tagged(model.objects.select_related("organisation")
+                            .filter(pk__in={pair[query_at] for pair in pairs}))
+    queries = {row.pk: to_item(row) for row in rows}
+    return [EngineVerdict(queries[pair[query_at]], str(pair[1 - query_at]))
+            for pair in pairs if pair[query_at] in queries]
 
 
 def verdict_stamp():

@@ -6,19 +6,8 @@ import pytest
 from matchmaking import catalogs, services
 from matchmaking.learning import platform_texts
 from matchmaking.models import Direction, StoredMatch, Verdict, Visibility
-from tests.factories import OrganisationFactory, ProviderFactory, make_member
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def town_member():
-    return make_member(OrganisationFactory(name="Stadt Einbeck", bundesland="NI"))
-
-
-@pytest.fixture
-def provider_member():
-    return make_member(ProviderFactory(name="Frequenzwerk"))
 
 
 @pytest.fixture
