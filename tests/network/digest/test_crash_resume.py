@@ -73,7 +73,8 @@ def test_killed_worker_resumes_and_sends_everyone_exactly_once(tmp_path):
         finally:
             worker.kill()  # SIGKILL: no chance to clean up
             worker.wait(10)
-        at_kill = len(smtp.received())
+        before_kill = [rcpt for rcpt, _id in smtp.received()]
+        at_kill = len(before_kill)
         assert at_kill < RECIPIENTS, "the worker finished before it could be killed"
         assert DigestDelivery.objects.filter(
             issue=issue, status__in=[DeliveryStatus.PENDING, DeliveryStatus.SENDING]
@@ -85,7 +86,13 @@ def test_killed_worker_resumes_and_sends_everyone_exactly_once(tmp_path):
 
         received = Counter(rcpt for rcpt, _id in smtp.received())
         assert sorted(received) == addresses
-        assert set(received.values()) == {1}, {a: n for a, n in received.items() if n > 1}
+        twice = {a: n for a, n in received.items() if n > 1}
+        # SMTP allows no exactly-once across a crash: a mail the server accepted ("250")
+        # whose row the kill kept from being marked sent goes out again (docs/decisions.md).
+        # The kill follows the server's receipt closely, so it can land in that window -
+        # for the one mail in flight then, never for any other.
+        assert len(twice) <= 1 and set(twice.values()) <= {2}, twice
+        assert set(twice) <= set(before_kill[-2:]), (twice, before_kill[-2:])
         issue.refresh_from_db()
         assert issue.status == IssueStatus.SENT
         assert DigestDelivery.objects.filter(status=DeliveryStatus.SENT).count() == RECIPIENTS
