@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from network.models import User
 from network.realtime import DatabaseFreeBroadcasts, access_group
-from webtalks import selectors, services
+from webtalks import services
 
 logger = logging.getLogger(__name__)
 NOT_STORED = _(
@@ -135,11 +135,9 @@ class LiveRoomConsumer(DatabaseFreeBroadcasts, AsyncJsonWebsocketConsumer):
                 message = await database_sync_to_async(services.post_live_message)(
                     self.user, self.event_id, action, str(content.get("text", ""))
                 )
-                if getattr(message, "broadcast_sent", None) is False:
+                if message.unsent_broadcast:
                     # Stored, but the room was not told: at least its sender sees it now.
-                    await self.send_json({"type": "message",
-                                          "message": await database_sync_to_async(
-                                              selectors.serialize_message)(message)})
+                    await self.send(text_data=message.unsent_broadcast)
             elif action == "upvote":
                 await database_sync_to_async(services.upvote_question)(
                     self.user, self.event_id, _int(content.get("id"))

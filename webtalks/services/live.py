@@ -41,17 +41,19 @@ def room_group(event_id):
 
 
 class Broadcast:
-    """Whether a broadcast scheduled for after the commit went out (None: not yet known,
-    e.g. inside an outer transaction)."""
+    """A broadcast scheduled for after the commit: its JSON text, and whether it went out
+    (None: not yet known, e.g. inside an outer transaction)."""
 
     sent = None
+
+    def __init__(self, text):
+        self.text = text
 
 
 def _broadcast_on_commit(event_id, payload):
     # Encoded once here, not once per participant in every consumer: with 500 in a room,
     # json.dumps per copy was part of daphne's per-delivery work.
-    text = json.dumps(payload, cls=DjangoJSONEncoder)
-    broadcast = Broadcast()
+    broadcast = Broadcast(json.dumps(payload, cls=DjangoJSONEncoder))
 
     def send():
         layer = get_channel_layer()
@@ -59,7 +61,7 @@ def _broadcast_on_commit(event_id, payload):
             return
         try:
             async_to_sync(layer.group_send)(
-                room_group(event_id), {"type": "room.event", "text": text}
+                room_group(event_id), {"type": "room.event", "text": broadcast.text}
             )
         except Exception:
             # What was stored stays stored: the room loads it on its next sync, and the
@@ -183,7 +185,7 @@ def post_live_message(user, event_id, kind, text):
         )
     # The consumer shows a stored message to its sender itself when the room could not
     # be told (the sender would otherwise see nothing and send it again).
-    message.broadcast_sent = broadcast.sent
+    message.unsent_broadcast = broadcast.text if broadcast.sent is False else None
     return message
 
 
