@@ -461,7 +461,7 @@ class MatchIndex:
         profile = self.analyse(query)
         itself = self._itself(query)
         scores = self._scored(query, profile, itself)[1]
-        ranked = sorted(self._constrained(query, scores, 0.0))
+        ranked = self._ranked(query, scores.items(), 0.0)
         ordered = [item_id for (_, _, item_id, _) in ranked]
         seen = set(ordered) | set(itself)
         return ordered + sorted(item_id for item_id in self._items if item_id not in seen)
@@ -486,8 +486,10 @@ class MatchIndex:
         return self._ranked(query, scores.items(), min_score)[:k]
 
     def _ranked(self, query: Item, pairs, min_score: float) -> list[tuple]:
-        """`sorted(self._constrained(...))` (what `heapq.nsmallest()` is documented to
-        equal), built as a list in one loop: cheaper for the few hundred candidates."""
+        """Candidates in rank order: those serving the query's region first (tier 0), a
+        size mismatch as a penalty, then by score and id; at or below `min_score` dropped.
+        Built as a list in one loop, not through a generator and heapq: cheaper for the few
+        hundred candidates of a shortlist."""
         size_penalty = self.weights.size_mismatch
         query_regions, query_sizes = region_mask(query), size_mask(query)
         masks = self._masks
@@ -501,18 +503,6 @@ class MatchIndex:
                 append((0 if regions & query_regions else 1, -score, item_id, score))
         ranked.sort()
         return ranked
-
-    def _constrained(self, query: Item, scores: dict[str, float], min_score: float):
-        size_penalty = self.weights.size_mismatch
-        query_regions, query_sizes = region_mask(query), size_mask(query)
-        masks = self._masks
-        for item_id, score in scores.items():
-            regions, sizes = masks[item_id]
-            if not sizes & query_sizes:
-                score *= size_penalty
-            if score <= min_score:
-                continue
-            yield (0 if regions & query_regions else 1, -score, item_id, score)
 
     def _match(self, query: Item, profile: Profile, query_weights: dict[str, float],
                item_id: str, score: float) -> Match:
