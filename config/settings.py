@@ -262,6 +262,9 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
 # After this many seconds a digest delivery claimed by a worker that died may be claimed
 # again (network.digest.sending).
 DIGEST_CLAIM_LEASE_SECONDS = int(os.environ.get("DIGEST_CLAIM_LEASE_SECONDS", "600"))
+# Processes a full matching recompute uses (matchmaking.recompute.workers): one unless the
+# worker has cores of its own (docs/operations.md).
+MATCHING_RECOMPUTE_WORKERS = int(os.environ.get("MATCHING_RECOMPUTE_WORKERS", "1"))
 
 # --- Authentication (django-allauth, e-mail as login) ---------------------------------
 
