@@ -27,7 +27,7 @@ from django.utils.html import strip_tags
 
 from matchmaking import learning
 from matchmaking.engine import Item as EngineItem
-from matchmaking.engine import MatchIndex
+from matchmaking.engine import MatchIndex, Sources
 from matchmaking.models import FundingProgramme, Offer, PainPoint, SynonymEntry
 
 logger = logging.getLogger(__name__)
@@ -276,10 +276,11 @@ def build(name: str) -> MatchIndex:
     catalog = CATALOGS[name]
     # In chunks: each prefetches its own tags, which keeps SQLite's IN lists short.
     rows = catalog.rows().iterator(chunk_size=500)
-    # The same knowledge sources the evaluation measures: the platform's texts, the
-    # members' verdicts (matchmaking/learning.py).
+    # The same knowledge sources the evaluation measures: the members' verdicts, and the
+    # platform's texts when the engine's corpus source is on (matchmaking/learning.py).
+    corpus = learning.platform_texts() if Sources().corpus else ()
     index = MatchIndex((catalog.to_item(row) for row in rows), extra_synonyms=editor_synonyms(),
-                       corpus=learning.platform_texts(), verdicts=learning.verdicts_for(name))
+                       corpus=corpus, verdicts=learning.verdicts_for(name))
     return _store(name, index, stamp)
 
 

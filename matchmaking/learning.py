@@ -1,10 +1,11 @@
 """What the stored catalogs learn from beyond their own rows: the platform's texts and the
 members' verdicts.
 
-`evaluate_matching` measures the engine with both knowledge sources switched on (the corpus
-source with the platform's texts, the feedback source with verdicts); the catalogs the
-worker builds for the site must learn from the same, or the figures describe an engine
-nobody uses. Both are read once per build, in the worker, never in a request.
+`evaluate_matching` measures the engine with the knowledge sources it uses (the feedback
+source with verdicts; the corpus source with the platform's texts when it is switched on,
+see `Sources`); the catalogs the worker builds for the site must learn from the same, or
+the figures describe an engine nobody uses. Both are read once per build, in the worker,
+never in a request.
 """
 
 from __future__ import annotations

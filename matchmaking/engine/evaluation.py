@@ -164,9 +164,10 @@ def default_rows(corpus: Sequence[str] = ()) -> list[Row]:
     """The engine, each knowledge source alone on top of the bare engine, the baselines.
 
     `corpus`: the platform's other texts (case studies, articles, …) for the corpus source."""
-    rows = [Row("Engine (alle Quellen, ohne Feedback)", engine_factory(Sources(), corpus))]
-    rows.append(Row("Engine (alle Quellen) + Feedback (2-fach Kreuzvalidierung)",
-                    engine_factory(Sources(), corpus), learns=True))
+    engine = Sources()
+    rows = [Row("Engine (ihre Quellen, ohne Feedback)", engine_factory(engine, corpus))]
+    rows.append(Row("Engine + Feedback (2-fach Kreuzvalidierung)",
+                    engine_factory(engine, corpus), learns=True))
     bare = Sources.none()
     rows.append(Row("Engine ohne Wissensquellen", engine_factory(bare)))
     for name, label in Sources.LABELS.items():
@@ -175,10 +176,12 @@ def default_rows(corpus: Sequence[str] = ()) -> list[Row]:
                             engine_factory(bare.with_(name)), learns=True))
         else:
             rows.append(Row(f"  nur + {label}", engine_factory(bare.with_(name), corpus)))
+    # Each source the engine leaves out, added to it; each one it uses, taken away.
     for name, label in Sources.LABELS.items():
         if name != "feedback":
-            rows.append(Row(f"  alle außer {label}",
-                            engine_factory(replace(Sources(), **{name: False}), corpus)))
+            on = getattr(engine, name)
+            rows.append(Row(f"  {'ohne' if on else 'mit'} {label}",
+                            engine_factory(replace(engine, **{name: not on}), corpus)))
     rows.append(Row("TF-IDF Zeichen-3–5-Gramme (scikit-learn)", tfidf_factory))
     rows.append(Row("reine Tag-Überschneidung", tag_overlap_factory))
     return rows

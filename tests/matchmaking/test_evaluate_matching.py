@@ -162,8 +162,9 @@ def test_without_a_path_one_table_compares_rankers_across_sets(monkeypatch):
         shared_dataset(DEV_SET)
     output, _ = run("--sets", "holdout")
     assert output.startswith("| Ranking | holdout (14) nDCG@5 / P@5 / MRR |")
-    for row in ("Engine (alle Quellen, ohne Feedback)", "Engine ohne Wissensquellen",
-                "nur + Lexikon", "nur + Korpus", "nur + Feedback", "alle außer Synonymliste",
+    for row in ("Engine (ihre Quellen, ohne Feedback)", "Engine ohne Wissensquellen",
+                "nur + Lexikon", "nur + Korpus", "nur + Feedback", "ohne Synonymliste",
+                "mit Korpus",
                 "TF-IDF Zeichen-3–5-Gramme (scikit-learn)", "reine Tag-Überschneidung"):
         assert row in output
     with pytest.raises(CommandError, match="Unbekannter Satz"):
