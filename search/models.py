@@ -74,3 +74,16 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.display
+
+
+class IndexGeneration(models.Model):
+    """One row: a fresh random token each time the search index changes (any engine).
+
+    Cached result pages are keyed by it, so a change reaches every process at once, also
+    without a shared cache; a token (not a counter) cannot recur after a rolled-back
+    change."""
+
+    token = models.CharField(max_length=32)
+
+    def __str__(self):
+        return self.token

@@ -5,7 +5,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from search import ranking
+from search import ranking, result_cache
 from search.access import visibilities_for
 from search.analysis import (
     SnippetPart,
@@ -163,6 +163,9 @@ class SearchEngine(ABC):
                 per_page=request.per_page,
                 facets={name: [] for name in request.facets},
             )
+        return result_cache.cached(self, request, lambda: self._answer(request))
+
+    def _answer(self, request):
         results = self._search(request)
         if request.query.is_empty or results.total >= FEW_HITS:
             return results

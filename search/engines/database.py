@@ -25,6 +25,7 @@ from django.db.models import BooleanField, Expression, F
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 
+from search import result_cache
 from search.analysis import MAX_PREFIX_LENGTH, MIN_PREFIX_LENGTH, fold
 from search.documents import PUBLIC, TYPE_FACET
 from search.engines.base import COUNT_LIMIT, SearchEngine, SearchResults, sort_facet_counts
@@ -150,10 +151,12 @@ class DatabaseEngine(SearchEngine):
                 written += self._write_batch(batch)
             if progress:
                 progress(written)
+        result_cache.index_changed()
         return written
 
     def remove_document(self, doc_type, object_id):
         SearchEntry.objects.filter(doc_type=doc_type, object_id=str(object_id)).delete()
+        result_cache.index_changed()
 
     def rebuild(self, documents, types=None):
         with transaction.atomic():
@@ -163,6 +166,7 @@ class DatabaseEngine(SearchEngine):
             else:
                 SearchTerm.objects.all().delete()
             entries.delete()
+            result_cache.index_changed()
             return self.index_documents(documents)
 
     def _write_batch(self, documents):

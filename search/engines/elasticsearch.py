@@ -34,6 +34,7 @@ from elasticsearch.dsl import (
 )
 from elasticsearch.helpers import bulk
 
+from search import result_cache
 from search.analysis import MAX_PREFIX_LENGTH, MIN_PREFIX_LENGTH, fold
 from search.documents import PUBLIC, TAGS_FACET, TYPE_FACET
 from search.engines.base import COUNT_LIMIT, SearchEngine, SearchResults, sort_facet_counts
@@ -198,17 +199,20 @@ class ElasticsearchEngine(SearchEngine):
         written, _errors = bulk(
             self.client, self._actions(documents, self.alias), refresh="wait_for"
         )
+        result_cache.index_changed()
         return written
 
     def index_document(self, document):
         self.ensure_index()
         to_index_document(document).save(using=self.client, index=self.alias, refresh="wait_for")
+        result_cache.index_changed()
 
     def remove_document(self, doc_type, object_id):
         try:
             self.client.delete(index=self.alias, id=f"{doc_type}:{object_id}", refresh="wait_for")
         except NotFoundError:
             pass
+        result_cache.index_changed()
 
     def rebuild(self, documents, types=None):
         if types is not None:
@@ -231,6 +235,7 @@ class ElasticsearchEngine(SearchEngine):
         self.client.indices.update_aliases(actions=actions)
         for index in old:
             self.client.indices.delete(index=index, ignore_unavailable=True)
+        result_cache.index_changed()
         return written
 
     # --- searching -----------------------------------------------------------------------
