@@ -11,6 +11,11 @@ def engine(db):
     return search.engine()
 
 
+def titles(results):
+    """The hits' titles, sorted: what a test compares when the order does not matter."""
+    return sorted(hit.title for hit in results.hits)
+
+
 def document(doc_id, title, body="", *, doc_type="artikel", tags=(), facets=None, **kwargs):
     return SearchDocument(
         type=doc_type,

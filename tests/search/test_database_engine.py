@@ -10,13 +10,9 @@ from django.utils import timezone
 from search.documents import MEMBERS, PUBLIC, group_visibility
 from search.engines.database import DatabaseEngine
 from tests.factories import UserFactory, make_member
-from tests.search.conftest import document
+from tests.search.conftest import document, titles
 
 pytestmark = pytest.mark.django_db
-
-
-def titles(results):
-    return sorted(hit.title for hit in results.hits)
 
 
 @pytest.fixture

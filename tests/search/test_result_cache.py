@@ -7,13 +7,9 @@ from django.test.utils import CaptureQueriesContext
 from search import result_cache
 from search.documents import MEMBERS
 from tests.factories import UserFactory, make_member
-from tests.search.conftest import document
+from tests.search.conftest import document, titles
 
 pytestmark = pytest.mark.django_db
-
-
-def titles(results):
-    return sorted(hit.title for hit in results.hits)
 
 
 @pytest.fixture
