@@ -212,12 +212,15 @@ def run(size: int, args) -> dict:
         agree += exact == found
         overlap += len(set(exact) & set(found)) / max(len(exact), 1) * TOP
     brute_per_query = (time.perf_counter() - started) / max(len(sample), 1)
-    exactness = overlap / max(len(sample), 1)
-    print(
-        f"exactness: {exactness:.2f} of the exact top {TOP} (identical lists "
-        f"{agree}/{len(sample)}; all-pairs reference {1000 * brute_per_query:.0f} ms/query, "
-        f"for {queries} queries about {brute_per_query * queries:.0f} s)"
-    )
+    exactness = overlap / len(sample) if sample else None
+    if sample:
+        print(
+            f"exactness: {exactness:.2f} of the exact top {TOP} (identical lists "
+            f"{agree}/{len(sample)}; all-pairs reference {1000 * brute_per_query:.0f} "
+            f"ms/query, for {queries} queries about {brute_per_query * queries:.0f} s)"
+        )
+    else:  # --exact-sample 0: nothing compared, so nothing to claim
+        print("exactness: not measured (--exact-sample 0)")
     peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (process RSS): {peak_rss:.0f} MiB")
     return {
@@ -231,7 +234,7 @@ def run(size: int, args) -> dict:
         "full_recompute_cpu_seconds": round(full[1], 2),
         "new_item_p50_ms": round(1000 * p50, 2),
         "new_item_p95_ms": round(1000 * p95, 2),
-        "exactness_of_10": round(exactness, 2),
+        "exactness_of_10": None if exactness is None else round(exactness, 2),
         "identical_lists": f"{agree}/{len(sample)}",
         "reference_ms_per_query": round(1000 * brute_per_query, 1),
         "peak_rss_mib": round(peak_rss),
