@@ -64,12 +64,17 @@ post_page_move.connect(_library_changed, dispatch_uid="library_cache_moved")
 
 # --- "Ansprechpersonen" cached for anonymous visitors (bestpractice.page_cache) ----------
 # A person's name, visibility, activity and topics decide whether and how they are listed;
-# hiding a profile must take effect at once. Logins save the user too: a new generation
-# then costs one query on the next view of each page, which is cheap.
+# hiding a profile must take effect at once. A log-in saves only `last_login`, which no
+# listing shows: it leaves the cached lists alone (with many log-ins, every case study's
+# contacts were read anew after each).
+NOT_LISTED = frozenset({"last_login"})
 
 
 def _people_changed(sender, **kwargs):
     if kwargs.get("raw"):
+        return
+    update_fields = kwargs.get("update_fields")
+    if update_fields and set(update_fields) <= NOT_LISTED:
         return
     page_cache.bump_people()
     transaction.on_commit(page_cache.bump_people)

@@ -124,6 +124,24 @@ def test_hiding_a_profile_removes_it_from_the_cached_contacts(client, make_case_
     assert "Lena Neu" in _html(client, page.url)
 
 
+def test_a_log_in_leaves_the_cached_contacts_alone_a_profile_change_does_not(client):
+    from django.contrib.auth.signals import user_logged_in
+    from django.test import RequestFactory
+
+    from bestpractice import page_cache
+
+    person = make_member(first_name="Paula", last_name="Lind", profile_visibility=Profile.PUBLIC)
+    before = page_cache.people_generation()
+
+    # What django.contrib.auth.login() does: update_last_login saves only last_login.
+    user_logged_in.send(sender=User, request=RequestFactory().get("/"), user=person)
+    assert page_cache.people_generation() == before
+
+    person.last_name = "Lind-Neu"
+    person.save()
+    assert page_cache.people_generation() != before
+
+
 def test_members_only_profile_is_not_served_to_visitors_after_a_member_looked(make_case_study):
     page = make_case_study(topics=["Leerstand"])
     person = make_member(first_name="Mira", last_name="Intern",
