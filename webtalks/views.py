@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -233,7 +234,8 @@ def attendees_csv(request, page):
                 _csv_safe(registration.name),
                 registration.email,
                 registration.get_status_display(),
-                timezone.localtime(registration.created_at).strftime("%d.%m.%Y %H:%M"),
+                date_format(timezone.localtime(registration.created_at),
+                            "SHORT_DATETIME_FORMAT"),
                 _("ja") if registration.attended else _("nein"),
                 *[_csv_safe(answers.get(q, "")) for q in questions],
             ]

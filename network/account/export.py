@@ -6,6 +6,7 @@ import zipfile
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from network.personal_data import to_json
@@ -42,10 +43,12 @@ def _display(value):
     if value is None or value == "":
         return "–"
     if isinstance(value, bool):
-        return "ja" if value else "nein"
+        return str(_("ja") if value else _("nein"))
+    # In the overview's language: "01.12.2026 18:00" in German, "1 Dec 2026, 18:00" in English.
+    if hasattr(value, "hour"):
+        return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
     if hasattr(value, "isoformat"):
-        return timezone.localtime(value).strftime("%d.%m.%Y %H:%M") if hasattr(
-            value, "hour") else value.strftime("%d.%m.%Y")
+        return date_format(value, "SHORT_DATE_FORMAT")
     if isinstance(value, (list, tuple)):
         return ", ".join(
             " – ".join(str(v) for v in item.values()) if isinstance(item, dict) else str(item)
@@ -55,8 +58,8 @@ def _display(value):
 
 
 def overview_sections(sections):
-    """Sections as rows of (label, text) for the readable overview, titles in the active
-    language (German when the task builds it)."""
+    """Sections as rows of (label, text) for the readable overview, titles and values in the
+    active language (the member's, `services.build_export`)."""
     result = []
     for key, rows in sections.items():
         result.append({

@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from network import personal_data
@@ -23,6 +23,7 @@ from network import services as network_services
 from network.account import selectors
 from network.account.export import build_zip
 from network.account.storage import delete_export_file, private_storage
+from network.mail_language import language_of
 from network.models import DataExport, Membership, User
 
 logger = logging.getLogger(__name__)
@@ -79,11 +80,13 @@ def build_export(export_id):
         return export
     try:
         now = timezone.now()
-        content = build_zip(
-            personal_data.export_user(export.user),
-            title=_("Ihre Daten im Stadtlabor"),
-            created_at=now,
-        )
+        # The readable overview in the member's language: titles, dates, "ja"/"nein".
+        with translation.override(language_of(export.user)):
+            content = build_zip(
+                personal_data.export_user(export.user),
+                title=_("Ihre Daten im Stadtlabor"),
+                created_at=now,
+            )
         name = private_storage().save(
             f"exports/stadtlabor-daten-{export.token}.zip", ContentFile(content)
         )

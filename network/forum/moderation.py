@@ -6,6 +6,8 @@ from datetime import timedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -191,9 +193,18 @@ def suspend_member(moderator, member, days, reason):
             NotificationKind.MODERATION,
             Text(gettext_noop("Sie können bis %(until)s keine Beiträge schreiben. "
                               "Begründung: %(reason)s"),
-                 until=timezone.localtime(until).strftime("%d.%m.%Y %H:%M"), reason=reason),
+                 until=_short_datetime(until), reason=reason),
         )
     return suspension
+
+
+def _local_short_datetime(value):
+    return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+
+
+# Formatted when the text is, in each recipient's language (`Text` translates per language):
+# "08.12.2026 18:00" for German readers, "8 Dec 2026, 18:00" for English ones.
+_short_datetime = lazy(_local_short_datetime, str)
 
 
 def quote_for(post):

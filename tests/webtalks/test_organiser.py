@@ -78,6 +78,21 @@ def test_csv_export_with_answers_and_no_formula_injection(client, event_with_reg
     assert "'=SUMME(A1)" in text
 
 
+def test_csv_export_writes_the_registration_time_in_the_page_language(
+    client, event_with_registrations, editor
+):
+    import re
+
+    client.force_login(editor)
+    german = client.get(event_with_registrations.url + "teilnehmende/export/")
+    english = client.get("/en" + event_with_registrations.url + "teilnehmende/export/")
+
+    first_row = german.content.decode("utf-8-sig").strip().splitlines()[1].split(";")
+    assert re.fullmatch(r"\d\d\.\d\d\.\d{4} \d\d:\d\d", first_row[3]), first_row
+    english_row = english.content.decode("utf-8-sig").strip().splitlines()[1].split(";")
+    assert re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d", english_row[3]), english_row
+
+
 def test_mark_attendance(client, event_with_registrations, editor):
     client.force_login(editor)
     confirmed = Registration.objects.get(status="confirmed")

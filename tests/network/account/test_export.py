@@ -3,6 +3,7 @@ expiry and clean-up."""
 
 import io
 import json
+import re
 import zipfile
 from datetime import timedelta
 
@@ -78,6 +79,22 @@ def test_export_holds_everything_from_every_app(client, world, django_capture_on
     assert "Ihre Daten im Stadtlabor" in html
     assert "Forumsbeiträge und Kommentare" in html
     assert "http" not in html.split("<body>")[0]  # no external resource in the head
+
+
+def test_the_overview_is_written_in_the_member_s_language(
+    client, world, django_capture_on_commit_callbacks
+):
+    world.anna.language = "en"
+    world.anna.save()
+    export = _request_export(client, world.anna, django_capture_on_commit_callbacks)
+    download_url = reverse("network:download_export", kwargs={"token": export.token})
+
+    overview = _zip(client.get(download_url)).read("uebersicht.html").decode()
+
+    assert "Your data in Stadtlabor" in overview and "Contact requests" in overview
+    assert "Kontaktanfragen" not in overview
+    assert re.search(r"\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d", overview)
+    assert not re.search(r"\d\d\.\d\d\.\d{4} \d\d:\d\d", overview)
 
 
 def test_the_file_is_not_under_media(client, world, settings, django_capture_on_commit_callbacks):

@@ -157,3 +157,16 @@ def test_suspension_is_logged_and_the_member_told(client, member, moderator):
     response = client.post(f"/forum/moderation/mitglied/{member.pk}/sperren/",
                            {"days": 0, "reason": "x"})
     assert response.status_code == 200 and "errorlist" in response.content.decode()
+
+
+def test_a_suspension_tells_the_date_in_the_member_s_language(moderator):
+    import re
+
+    german, english = make_member(language="de"), make_member(language="en")
+    for person in (german, english):
+        moderation.suspend_member(moderator, person, 7, "Wiederholte Beleidigungen")
+
+    german_text = Notification.objects.get(recipient=german, kind="moderation").message
+    english_text = Notification.objects.get(recipient=english, kind="moderation").message
+    assert re.search(r"bis \d\d\.\d\d\.\d{4} \d\d:\d\d ", german_text), german_text
+    assert re.search(r"until \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d", english_text), english_text
