@@ -67,8 +67,8 @@ MIN_COMPOUND_LENGTH = 7
 # Dictionary words shorter than this are no compound parts ("Pop", "Zug"); nor are
 # nouns that are also derivational suffixes ("Kund|schaft").
 _MIN_DICTIONARY_PART = 4
-_NOT_PARTS = frozenset({"schaft", "schaften", "tion", "nomie", "logie", "thek", "chen",
-                        "lein", "ling", "nisse", "heit", "keit", "ismus", "erei", "ation"})
+NOT_PARTS = frozenset({"schaft", "schaften", "tion", "nomie", "logie", "thek", "chen",
+                       "lein", "ling", "nisse", "heit", "keit", "ismus", "erei", "ation"})
 
 STOP_WORDS = frozenset(
     """
@@ -235,7 +235,7 @@ class Lexicon:
         self._nouns: Lexicon | None = None
         if dictionary and dictionary[0]:
             nouns = copy.copy(self)
-            nouns._dictionary = dictionary[0] - _NOT_PARTS
+            nouns._dictionary = dictionary[0]
             nouns._dictionary_stems = dictionary[1]
             self._nouns = nouns
         self.add_text_words(vocabulary)

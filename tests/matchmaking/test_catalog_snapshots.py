@@ -95,3 +95,13 @@ def test_a_stored_index_of_another_engine_version_is_not_used(
     index = catalogs.index_for(catalogs.CASE_STUDIES)  # the worker's side rebuilds it
     assert len(index) == 1
     assert CatalogSnapshot.objects.filter(engine=catalogs.ENGINE_VERSION).exists()
+
+
+def test_a_stored_index_is_small_because_the_noun_lexicon_is_not_stored_with_it(
+    home_page, make_case_study, committed
+):
+    with committed():
+        make_case_study("Leerstandslotsin", topics=["Leerstand"])
+    catalogs.build(catalogs.CASE_STUDIES)
+    snapshot = CatalogSnapshot.objects.get(name=catalogs.CASE_STUDIES)
+    assert len(bytes(snapshot.data)) < 200_000

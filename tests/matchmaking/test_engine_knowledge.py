@@ -1,5 +1,7 @@
 """The engine's knowledge sources (lexicon, corpus, feedback) and the exact sparse scorer."""
 
+import pickle
+
 from matchmaking.engine import Item, MatchIndex, Sources, Verdict, Weights
 from matchmaking.engine.knowledge import corpus_neighbours
 
@@ -29,6 +31,16 @@ def test_the_noun_lexicon_splits_compounds_the_catalog_never_taught():
     with_lexicon = MatchIndex(catalog, sources=Sources()).top(query, 3)
     assert "analyse" not in [match.item_id for match in without]
     assert with_lexicon[0].item_id == "analyse"
+
+
+def test_a_pickled_index_shares_the_processes_noun_lexicon_instead_of_carrying_it():
+    catalog = [*FILLER, offer("analyse", "Modernisierung der Beleuchtung", ["Modernisierung"])]
+    query = need("Laternenmodernisierung geplant", ["Laternenmodernisierung"])
+    data = pickle.dumps(MatchIndex(catalog), protocol=pickle.HIGHEST_PROTOCOL)
+    # 250,000 nouns pickle to 7 MB; the stored index of a small catalog is a few KB.
+    assert len(data) < 200_000
+    restored = pickle.loads(data)  # noqa: S301 - our own data
+    assert restored.top(query, 1)[0].item_id == "analyse"
 
 
 def test_words_that_occur_together_become_neighbours():
