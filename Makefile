@@ -29,8 +29,11 @@ seed: migrate
 run: seed
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# One worker per core (pytest-xdist); a module's tests stay together on one worker, so a
+# module-scoped fixture (the seeded demo of the crawl) is built once. TEST_WORKERS=0: serial.
+TEST_WORKERS ?= auto
 test: $(VENV)/.installed-dev
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

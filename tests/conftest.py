@@ -1,3 +1,6 @@
+import os
+import re
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache
@@ -10,6 +13,29 @@ from network.models import HomePage
 # the suite creates thousands of accounts and the demo it crawls dozens, so tests hash with
 # one iteration (tests/hashers.py), which servers in other processes still verify.
 settings.PASSWORD_HASHERS = ["tests.hashers.FastPBKDF2PasswordHasher"]
+
+
+def _own_redis_database(url: str, worker: str) -> str:
+    """Parallel workers (pytest-xdist: gw0, gw1, …) each get a Redis database of their own,
+    counting down from the configured one: a test that empties the cache or a channel
+    group must not touch another worker's test."""
+    number = int(worker.removeprefix("gw") or 0)
+    match = re.match(r"^(redis://[^/]+)(?:/(\d+))?$", url)
+    if match is None or number == 0:
+        return url
+    return f"{match.group(1)}/{int(match.group(2) or 0) - number}"
+
+
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if settings.REDIS_URL and _worker:
+    _url = _own_redis_database(settings.REDIS_URL, _worker)
+    # Servers the tests start in other processes (daphne, gunicorn) read the environment.
+    os.environ["REDIS_URL"] = settings.REDIS_URL = _url
+    settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": _url}}
+    settings.CHANNEL_LAYERS = {"default": {**settings.CHANNEL_LAYERS["default"], "CONFIG": {
+        **settings.CHANNEL_LAYERS["default"]["CONFIG"],
+        "hosts": [{**settings.CHANNEL_LAYERS["default"]["CONFIG"]["hosts"][0], "address": _url}],
+    }}}
 
 # The project's Redis layer (config/channel_layer.py) keeps one reader task per event loop.
 # pytest-asyncio gives every test its own loop and cancels what is left when it closes; in

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import tempfile
 import threading
 from collections import defaultdict
@@ -149,7 +150,7 @@ def _load_nouns() -> tuple[frozenset[str], frozenset[str]]:
     lemmas = sorted(found)
     stems = [stem(word) for word in lemmas]
     try:
-        partial = cache.with_suffix(f".{threading.get_ident()}.tmp")
+        partial = cache.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
         text = "\n".join(f"{word}\t{key}" for word, key in zip(lemmas, stems, strict=True))
         partial.write_bytes(gzip.compress(text.encode("utf-8")))
         partial.replace(cache)

@@ -1,7 +1,7 @@
 """Each page type is creatable through the Wagtail admin (Wagtail's page test helpers)."""
 
 from django.contrib.auth import get_user_model
-from wagtail.models import Page, Site
+from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -12,13 +12,14 @@ from bestpractice.models import (
     BestPracticeIndexPage,
     BestPracticePage,
 )
+from demo.network import ensure_root_page
 from network.models import HomePage
 from tests.factories import OrganisationFactory, ProviderFactory
 
 
 class PageCreationTests(WagtailPageTestCase):
     def setUp(self):
-        root = Page.get_first_root_node()
+        root = ensure_root_page()  # a transactional test before this one may have flushed it
         self.home = root.add_child(instance=HomePage(title="Stadtlabor", slug="start"))
         Site.objects.update_or_create(
             is_default_site=True,

@@ -29,6 +29,7 @@ from bestpractice.models import (
     BudgetRange,
 )
 from bestpractice.richtext import to_safe_html
+from demo.network import ensure_root_page
 from network.models import Bundesland, HomePage, Organisation
 
 TOPICS = [
@@ -97,7 +98,7 @@ class Command(BaseCommand):
     def _library(self):
         home = HomePage.objects.first()
         if home is None:
-            home = Page.get_first_root_node().add_child(
+            home = ensure_root_page().add_child(
                 instance=HomePage(title="Stadtlabor", slug="start")
             )
             Site.objects.update_or_create(

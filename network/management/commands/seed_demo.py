@@ -6,7 +6,7 @@ from django.db import transaction
 
 from config import upkeep
 from demo.data import load
-from demo.network import DemoContext
+from demo.network import DemoContext, ensure_root_page
 
 # Modules whose `load_demo(context)` adds demo content, in dependency order; a module
 # is used when its app is installed and it exists.
@@ -31,6 +31,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         context = DemoContext(stdout=self.stdout)
+        # The page root first: on a database without Wagtail's migration rows (emptied by
+        # a flush) the workflow below would otherwise find no root, and only a second run
+        # would attach it, so the seed would not be idempotent there.
+        ensure_root_page()
         if apps.is_installed("bestpractice"):
             from bestpractice.workflow import ensure_editorial_workflow
 
