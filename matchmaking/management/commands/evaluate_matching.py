@@ -27,6 +27,7 @@ STANDARD_SETS = {
     "frozen": DATA_DIR / "frozen_needs_2026-11-30.json",
     "frozen2": DATA_DIR / "frozen_needs_2026-11-30b.json",
     "frozen3": DATA_DIR / "frozen_needs_2026-12-01.json",
+    "frozen4": DATA_DIR / "frozen_needs_2026-12-01b.json",
 }
 
 
@@ -44,9 +45,9 @@ class Command(BaseCommand):
                    "Vergleichsverfahren."),
         )
         parser.add_argument(
-            "--sets", default="dev,holdout,frozen,frozen2,frozen3",
+            "--sets", default="dev,holdout,frozen,frozen2,frozen3,frozen4",
             help=_("Für die Tabelle: welche Sätze, durch Komma getrennt (dev, holdout, frozen, "
-                   "frozen2, frozen3)."),
+                   "frozen2, frozen3, frozen4)."),
         )
         parser.add_argument(
             "--k", type=int, default=5, help=_("Schnitt für nDCG@k und P@k (Standard: 5).")
