@@ -17,13 +17,13 @@ settings.PASSWORD_HASHERS = ["tests.hashers.FastPBKDF2PasswordHasher"]
 
 def _own_redis_database(url: str, worker: str) -> str:
     """Parallel workers (pytest-xdist: gw0, gw1, …) each get a Redis database of their own,
-    counting down from the configured one: a test that empties the cache or a channel
-    group must not touch another worker's test."""
+    counting down from the configured one and wrapping within Redis' 16 databases: a test
+    that empties the cache or a channel group must not touch another worker's test."""
     number = int(worker.removeprefix("gw") or 0)
     match = re.match(r"^(redis://[^/]+)(?:/(\d+))?$", url)
     if match is None or number == 0:
         return url
-    return f"{match.group(1)}/{int(match.group(2) or 0) - number}"
+    return f"{match.group(1)}/{(int(match.group(2) or 0) - number) % 16}"
 
 
 _worker = os.environ.get("PYTEST_XDIST_WORKER", "")

@@ -105,7 +105,7 @@ class _SharedWords(frozenset):
     as much to load, and leave each process with one copy per catalog."""
 
     __slots__ = ()
-    position = 0
+    position: int  # which of `german_nouns()`'s two sets; set by each subclass
 
     def __reduce__(self):
         return (_shared_nouns, (self.position,))
